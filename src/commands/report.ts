@@ -1,0 +1,31 @@
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+
+/** Where a command prints, and whether it may use colour. */
+export interface Terminal {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly colour: boolean;
+}
+
+/** The real terminal: colour only on a TTY, and never when NO_COLOR is set. */
+export function processTerminal(): Terminal {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    colour: Boolean(process.stderr.isTTY) && !noColor,
+  };
+}
+
+const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m' } as const;
+
+/** Prints every diagnostic to stderr, sorted by file and line, then a count. */
+export function reportDiagnostics(terminal: Terminal, diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  const paint = (kind: Diagnostic['severity'], text: string) => (terminal.colour ? `${COLOURS[kind]}${text}\x1b[0m` : text);
+  for (const d of sortDiagnostics(diagnostics)) terminal.err(formatDiagnostic(d, paint));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const parts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean);
+  terminal.err(parts.join(', '));
+}

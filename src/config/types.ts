@@ -1,0 +1,52 @@
+/** What a site may write in bantin.config.{js,mjs,json}: every key optional. */
+export interface UserConfig {
+  title?: string;
+  description?: string;
+  baseUrl?: string;
+  timeZone?: string;
+  perPage?: number;
+  /** Preferred spellings of category names ("Thời sự"), used when articles spell them differently. */
+  categories?: string[];
+}
+
+/** Where a build reads from and writes to, and what it publishes: from the CLI. */
+export interface BuildOptions {
+  root: string;
+  content?: string;
+  out?: string;
+  templates?: string;
+  config?: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  future?: boolean;
+  /** The build's "now" as ISO 8601; defaults to the clock. */
+  now?: string;
+}
+
+/** Everything a build needs, resolved once and frozen. Paths are absolute. */
+export interface ResolvedConfig {
+  readonly root: string;
+  readonly contentDir: string;
+  readonly outDir: string;
+  /** Template folders in lookup order: the site's own first, then the built-in theme. */
+  readonly templateDirs: readonly string[];
+  /** Folder of files copied as they are to the output root, when it exists. */
+  readonly staticDir: string | null;
+  readonly configFile: string | null;
+  readonly title: string;
+  readonly description: string;
+  /** Absolute base URL without a trailing slash, or '' when none was given. */
+  readonly baseUrl: string;
+  /** Path part of the base URL without a trailing slash ('' or '/bao'): prefixes every link. */
+  readonly basePath: string;
+  readonly timeZone: string;
+  readonly perPage: number;
+  readonly homeLatest: number;
+  readonly homePerCategory: number;
+  readonly relatedCount: number;
+  readonly categories: readonly string[];
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** The build's "now", epoch milliseconds: later articles wait unless `future`. */
+  readonly now: number;
+}

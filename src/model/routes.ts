@@ -1,0 +1,56 @@
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { Article } from '../source/types.js';
+import type { CalendarIndex } from './calendar.js';
+import { pageCount } from './pagination.js';
+import type { Category, Route } from './types.js';
+import { ARCHIVE_URL, NOT_FOUND_URL, categoryUrl, dayUrl, monthUrl, outputPathOf, yearUrl } from './urls.js';
+
+/** Every page of the site, in a stable order: home, articles, aliases, categories, calendar, archive, 404. */
+export function planRoutes(
+  articles: readonly Article[],
+  articleUrls: readonly string[],
+  categories: readonly Category[],
+  calendar: CalendarIndex,
+  perPage: number,
+): Route[] {
+  const route = <R extends Omit<Route, 'outputPath'>>(r: R) => ({ ...r, outputPath: outputPathOf(r.url) }) as R & { outputPath: string };
+  const routes: Route[] = [route({ kind: 'home', url: '/', source: 'home page' })];
+  articles.forEach((article, articleId) => {
+    routes.push(route({ kind: 'article', url: articleUrls[articleId]!, source: article.source.displayPath, articleId }));
+  });
+  articles.forEach((article, articleId) => {
+    for (const url of article.aliases) routes.push(route({ kind: 'alias', url, source: `${article.source.displayPath} (alias)`, articleId }));
+  });
+  for (const category of categories) {
+    for (let page = 1; page <= pageCount(category.articleIds.length, perPage); page++) {
+      routes.push(route({ kind: 'category', url: categoryUrl(category.slug, page), source: `category "${category.name}"${page > 1 ? ` page ${page}` : ''}`, categorySlug: category.slug, page }));
+    }
+  }
+  for (const day of calendar.days.values()) routes.push(route({ kind: 'day', url: dayUrl(day.year, day.month, day.day), source: `day page ${day.key}`, dayKey: day.key }));
+  for (const month of calendar.months.values()) routes.push(route({ kind: 'month', url: monthUrl(month.year, month.month), source: `month page ${month.key}`, monthKey: month.key }));
+  for (const year of calendar.years.values()) routes.push(route({ kind: 'year', url: yearUrl(year.year), source: `year page ${year.key}`, yearKey: year.key }));
+  routes.push(route({ kind: 'archive', url: ARCHIVE_URL, source: 'archive page' }));
+  routes.push(route({ kind: 'notFound', url: NOT_FOUND_URL, source: '404 page' }));
+  return routes;
+}
+
+/** One error for each output file that two pages would be written to, naming both sources. */
+export function findCollisions(routes: readonly Route[]): Diagnostic[] {
+  const firstByPath = new Map<string, Route>();
+  const diagnostics: Diagnostic[] = [];
+  for (const route of routes) {
+    const first = firstByPath.get(route.outputPath);
+    if (!first) {
+      firstByPath.set(route.outputPath, route);
+      continue;
+    }
+    const file = route.kind === 'article' || route.kind === 'alias' ? route.source.replace(/ \(alias\)$/, '') : undefined;
+    diagnostics.push(
+      error(`URL ${route.url} is used by both ${first.source} and ${route.source}`, {
+        ...(file ? { file } : {}),
+        hint: 'Give one of them another slug or permalink (or rename the category) so each page has its own URL.',
+      }),
+    );
+  }
+  return diagnostics;
+}

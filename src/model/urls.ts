@@ -1,0 +1,39 @@
+import type { Article } from '../source/types.js';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** An article's URL: its permalink, else /<category-slug>/<slug>/. */
+export function articleUrl(article: Article): string {
+  return article.permalink ?? `/${article.categorySlug}/${article.slug}/`;
+}
+
+/** A category listing page: /<slug>/ for the first page, /<slug>/trang/<n>/ after. */
+export function categoryUrl(categorySlug: string, page = 1): string {
+  return page === 1 ? `/${categorySlug}/` : `/${categorySlug}/trang/${page}/`;
+}
+
+/** A day page, /yyyy/mm/dd/. */
+export function dayUrl(year: number, month: number, day: number): string {
+  return `/${String(year).padStart(4, '0')}/${pad(month)}/${pad(day)}/`;
+}
+
+/** A month page, /yyyy/mm/. */
+export function monthUrl(year: number, month: number): string {
+  return `/${String(year).padStart(4, '0')}/${pad(month)}/`;
+}
+
+/** A year page, /yyyy/. */
+export function yearUrl(year: number): string {
+  return `/${String(year).padStart(4, '0')}/`;
+}
+
+/** The page listing every year and month. */
+export const ARCHIVE_URL = '/luu-tru/';
+/** The page static hosts serve for unknown paths. */
+export const NOT_FOUND_URL = '/404.html';
+
+/** The file a URL is written to, relative to the output folder: folders get index.html. */
+export function outputPathOf(url: string): string {
+  const relative = url.replace(/^\/+/, '');
+  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}

@@ -1,0 +1,148 @@
+import type { MarkdownRenderer } from '../markdown/index.js';
+import { pageCount, pageLinks, pageSlice } from '../model/pagination.js';
+import { relatedPositions } from '../model/related.js';
+import type { Route } from '../model/types.js';
+import { categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
+import { calendarWeeks } from './calendar-view.js';
+import { dateView, type ViewContext } from './site-view.js';
+
+/** A page ready for a template: the template's name and the data it sees. */
+export interface PageView {
+  readonly template: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** Fields every page has: its title, description and URLs. */
+function pageMeta(ctx: ViewContext, route: Route, title: string, description = ctx.config.description) {
+  return { kind: route.kind, title, description, href: ctx.href(route.url), canonical: ctx.absolute(route.url) || ctx.href(route.url) };
+}
+
+/** The view model of any route. */
+export function pageView(ctx: ViewContext, route: Route, markdown: MarkdownRenderer): PageView {
+  switch (route.kind) {
+    case 'home': return homeView(ctx, route);
+    case 'article': return articleView(ctx, route, markdown);
+    case 'alias': return aliasView(ctx, route);
+    case 'category': return categoryView(ctx, route);
+    case 'day': return dayView(ctx, route);
+    case 'month': return monthView(ctx, route);
+    case 'year': return yearView(ctx, route);
+    case 'archive': return archiveView(ctx, route);
+    case 'notFound': return notFoundView(ctx, route);
+  }
+}
+
+function homeView(ctx: ViewContext, route: Route): PageView {
+  const { model, config } = ctx;
+  const latest = ctx.cardsOf(model.articles.slice(0, config.homeLatest).map((_, id) => id));
+  const sections = model.categories.map((c) => ({ category: ctx.categoryLink(c.slug), items: ctx.cardsOf(c.articleIds.slice(0, config.homePerCategory)) }));
+  return { template: 'home.njk', data: { page: pageMeta(ctx, route, ctx.site.title), latest, sections } };
+}
+
+function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }>, markdown: MarkdownRenderer): PageView {
+  const article = ctx.model.articles[route.articleId]!;
+  const category = ctx.model.categoryBySlug.get(article.categorySlug)!;
+  const position = ctx.model.categoryPositions[route.articleId]!;
+  const related = relatedPositions(position, category.articleIds.length, ctx.config.relatedCount).map((p) => ctx.card(category.articleIds[p]!));
+  const { year, month, day } = article.publishedAt.local;
+  const view = {
+    title: article.title,
+    summary: article.summary,
+    authors: article.authors,
+    date: dateView(article),
+    category: ctx.categoryLink(article.categorySlug),
+    bodyHtml: markdown(article.body),
+    tags: article.tags,
+    image: article.image,
+    day: { name: formatDayTitle(year, month, day), href: ctx.href(dayUrl(year, month, day)) },
+    extra: article.extra,
+  };
+  return { template: 'article.njk', data: { page: pageMeta(ctx, route, article.title, article.summary || ctx.config.description), currentSection: view.category.href, article: view, related } };
+}
+
+function aliasView(ctx: ViewContext, route: Extract<Route, { kind: 'alias' }>): PageView {
+  const card = ctx.card(route.articleId);
+  const url = ctx.model.articleUrls[route.articleId]!;
+  const target = { title: card.title, href: card.href, canonical: ctx.absolute(url) || card.href };
+  return { template: 'redirect.njk', data: { page: pageMeta(ctx, route, card.title), target } };
+}
+
+function categoryView(ctx: ViewContext, route: Extract<Route, { kind: 'category' }>): PageView {
+  const category = ctx.model.categoryBySlug.get(route.categorySlug)!;
+  const total = pageCount(category.articleIds.length, ctx.config.perPage);
+  const pageHref = (page: number) => ctx.href(categoryUrl(category.slug, page));
+  const pagination = {
+    current: route.page,
+    total,
+    previous: route.page > 1 ? pageHref(route.page - 1) : null,
+    next: route.page < total ? pageHref(route.page + 1) : null,
+    links: pageLinks(route.page, total).map((l) => ('gap' in l ? l : { ...l, href: pageHref(l.page) })),
+  };
+  const title = route.page > 1 ? `${category.name} - ${ctx.site.t.page} ${route.page}` : category.name;
+  const items = ctx.cardsOf(pageSlice(category.articleIds, route.page, ctx.config.perPage));
+  return { template: 'category.njk', data: { page: pageMeta(ctx, route, title), currentSection: ctx.categoryLink(category.slug).href, category: ctx.categoryLink(category.slug), items, pagination } };
+}
+
+function dayView(ctx: ViewContext, route: Extract<Route, { kind: 'day' }>): PageView {
+  const day = ctx.model.days.get(route.dayKey)!;
+  const keys = ctx.dayKeys;
+  const index = ctx.dayIndex.get(day.key)!;
+  const neighbour = (key: string | undefined) => {
+    const other = key === undefined ? undefined : ctx.model.days.get(key);
+    return other ? { name: formatDayTitle(other.year, other.month, other.day), href: ctx.href(dayUrl(other.year, other.month, other.day)) } : null;
+  };
+  const title = formatDayTitle(day.year, day.month, day.day);
+  const data = {
+    page: pageMeta(ctx, route, `${ctx.site.t.allOfDay} ${title}`),
+    day: { name: title, weekday: weekdayVi(day.year, day.month, day.day) },
+    month: { name: formatMonthTitle(day.year, day.month), href: ctx.href(monthUrl(day.year, day.month)) },
+    year: { name: `${ctx.site.t.year} ${day.year}`, href: ctx.href(yearUrl(day.year)) },
+    newer: neighbour(keys[index - 1]),
+    older: neighbour(keys[index + 1]),
+    items: ctx.cardsOf(day.articleIds),
+  };
+  return { template: 'day.njk', data };
+}
+
+function monthView(ctx: ViewContext, route: Extract<Route, { kind: 'month' }>): PageView {
+  const month = ctx.model.months.get(route.monthKey)!;
+  const keys = ctx.monthKeys;
+  const index = ctx.monthIndex.get(month.key)!;
+  const neighbour = (key: string | undefined) => {
+    const other = key === undefined ? undefined : ctx.model.months.get(key);
+    return other ? { name: formatMonthTitle(other.year, other.month), href: ctx.href(monthUrl(other.year, other.month)) } : null;
+  };
+  const data = {
+    page: pageMeta(ctx, route, formatMonthTitle(month.year, month.month)),
+    month: { name: formatMonthTitle(month.year, month.month), count: month.count },
+    year: { name: `${ctx.site.t.year} ${month.year}`, href: ctx.href(yearUrl(month.year)) },
+    weeks: calendarWeeks(ctx, month),
+    newer: neighbour(keys[index - 1]),
+    older: neighbour(keys[index + 1]),
+  };
+  return { template: 'month.njk', data };
+}
+
+function yearView(ctx: ViewContext, route: Extract<Route, { kind: 'year' }>): PageView {
+  const year = ctx.model.years.get(route.yearKey)!;
+  return { template: 'year.njk', data: { page: pageMeta(ctx, route, `${ctx.site.t.year} ${year.year}`), year: { name: `${ctx.site.t.year} ${year.year}`, count: year.count }, months: monthsOfYear(ctx, year.year) } };
+}
+
+/** All twelve months of a year, those with articles linked and counted. */
+function monthsOfYear(ctx: ViewContext, year: number) {
+  return Array.from({ length: 12 }, (_, i) => {
+    const bucket = ctx.model.months.get(`${String(year).padStart(4, '0')}-${String(i + 1).padStart(2, '0')}`);
+    return { name: formatMonthTitle(year, i + 1), count: bucket?.count ?? 0, href: bucket ? ctx.href(monthUrl(year, i + 1)) : null };
+  });
+}
+
+function archiveView(ctx: ViewContext, route: Route): PageView {
+  const years = [...ctx.model.years.values()].map((y) => ({ name: `${ctx.site.t.year} ${y.year}`, href: ctx.href(yearUrl(y.year)), count: y.count, months: monthsOfYear(ctx, y.year) }));
+  return { template: 'archive.njk', data: { page: pageMeta(ctx, route, ctx.site.t.archiveTitle), years } };
+}
+
+function notFoundView(ctx: ViewContext, route: Route): PageView {
+  const latest = ctx.cardsOf(ctx.model.articles.slice(0, 10).map((_, id) => id));
+  return { template: '404.njk', data: { page: { ...pageMeta(ctx, route, ctx.site.t.notFoundTitle), canonical: '' }, latest } };
+}

@@ -1,0 +1,128 @@
+import type { ResolvedConfig } from '../config/types.js';
+import type { ArticleId, SiteModel } from '../model/types.js';
+import { ARCHIVE_URL, categoryUrl, dayUrl, yearUrl } from '../model/urls.js';
+import type { Article } from '../source/types.js';
+import { formatArticleDate, formatListDate, isoWithOffset } from '../vi/dates.js';
+import { UI_STRINGS, type UiStrings } from '../vi/strings.js';
+
+/** A link as templates see it: text and a ready-to-use href (base path included). */
+export interface LinkView {
+  readonly name: string;
+  readonly href: string;
+}
+
+/** A date in the forms the theme shows. */
+export interface DateView {
+  /** "2024-09-13T18:13:00+07:00", for <time datetime>. */
+  readonly iso: string;
+  /** "Thứ Sáu, 13/09/2024 18:13". */
+  readonly long: string;
+  /** "13.09.2024 | 18:13". */
+  readonly short: string;
+}
+
+/** An article in a list: what category, day and home pages show. */
+export interface ArticleCardView {
+  readonly title: string;
+  readonly href: string;
+  readonly summary: string;
+  readonly date: DateView;
+  readonly category: LinkView;
+}
+
+/** What every page knows of the site: name, navigation, date range, strings. */
+export interface SiteView {
+  readonly title: string;
+  readonly description: string;
+  readonly lang: 'vi';
+  readonly homeHref: string;
+  readonly archiveHref: string;
+  readonly stylesheetHref: string;
+  readonly faviconHref: string;
+  /** Categories in Vietnamese order. */
+  readonly nav: readonly LinkView[];
+  /** Years with articles, newest first: the no-JavaScript way into the calendar. */
+  readonly years: readonly LinkView[];
+  /** First and last local day with articles ("2022-01-05"), bounds of the date field; '' when none. */
+  readonly firstDay: string;
+  readonly lastDay: string;
+  /** Pattern the date field's script fills in: "/base/{yyyy}/{mm}/{dd}/". */
+  readonly dayHrefPattern: string;
+  readonly t: UiStrings;
+}
+
+/** Shared, memoised pieces of view models for one site. */
+export class ViewContext {
+  readonly site: SiteView;
+  /** Day and month keys newest first, and where each stands: for previous/next links. */
+  readonly dayKeys: readonly string[];
+  readonly dayIndex: ReadonlyMap<string, number>;
+  readonly monthKeys: readonly string[];
+  readonly monthIndex: ReadonlyMap<string, number>;
+  private readonly cards: (ArticleCardView | undefined)[] = [];
+
+  constructor(readonly model: SiteModel, readonly config: ResolvedConfig) {
+    this.dayKeys = [...model.days.keys()];
+    this.dayIndex = new Map(this.dayKeys.map((key, i) => [key, i]));
+    this.monthKeys = [...model.months.keys()];
+    this.monthIndex = new Map(this.monthKeys.map((key, i) => [key, i]));
+    this.site = this.siteView();
+  }
+
+  /** A root-relative URL as a link from the built site (base path prefixed). */
+  href(url: string): string {
+    return this.config.basePath + url;
+  }
+
+  /** The absolute URL of a page, or '' when no base URL is set. */
+  absolute(url: string): string {
+    return this.config.baseUrl === '' ? '' : this.config.baseUrl + url;
+  }
+
+  /** The card of an article, made once. */
+  card(id: ArticleId): ArticleCardView {
+    let card = this.cards[id];
+    if (!card) {
+      const article = this.model.articles[id]!;
+      card = { title: article.title, href: this.href(this.model.articleUrls[id]!), summary: article.summary, date: dateView(article), category: this.categoryLink(article.categorySlug) };
+      this.cards[id] = card;
+    }
+    return card;
+  }
+
+  /** Cards of several articles, in the given order. */
+  cardsOf(ids: readonly ArticleId[]): ArticleCardView[] {
+    return ids.map((id) => this.card(id));
+  }
+
+  /** A link to a category's first page, under its shown name. */
+  categoryLink(slug: string): LinkView {
+    const category = this.model.categoryBySlug.get(slug)!;
+    return { name: category.name, href: this.href(categoryUrl(slug)) };
+  }
+
+  private siteView(): SiteView {
+    const dayKeys = this.dayKeys;
+    return {
+      title: this.config.title,
+      description: this.config.description,
+      lang: 'vi',
+      homeHref: this.href('/'),
+      archiveHref: this.href(ARCHIVE_URL),
+      stylesheetHref: this.href('/assets/bantin.css'),
+      faviconHref: this.href('/assets/favicon.svg'),
+      nav: this.model.categories.map((c) => this.categoryLink(c.slug)),
+      years: [...this.model.years.values()].map((y) => ({ name: y.key, href: this.href(yearUrl(y.year)) })),
+      firstDay: dayKeys[dayKeys.length - 1] ?? '',
+      lastDay: dayKeys[0] ?? '',
+      dayHrefPattern: this.href(dayUrl(1111, 11, 11)).replace('1111', '{yyyy}').replace('11/11', '{mm}/{dd}'),
+      t: UI_STRINGS,
+    };
+  }
+}
+
+/** The forms of an article's publication date. */
+export function dateView(article: Article): DateView {
+  const { publishedAt } = article;
+  return { iso: isoWithOffset(publishedAt), long: formatArticleDate(publishedAt.local), short: formatListDate(publishedAt.local) };
+}

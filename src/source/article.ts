@@ -1,0 +1,164 @@
+import { error, type Diagnostic } from '../diagnostics.js';
+import { slugify, isCleanSlug } from '../vi/slugify.js';
+import { ACCEPTED_TIMESTAMP_FORMATS, parseTimestamp } from '../vi/timestamp.js';
+import { REQUIRED_FIELDS, groupFields, spellingsOf, type FieldName, type FieldValue } from './fields.js';
+import { normaliseText, readFrontMatter, type RawFrontMatter } from './frontmatter.js';
+import type { Article, SourceFile } from './types.js';
+
+/** One file's outcome: an article when it is valid, and every problem found in it. */
+export interface ParsedSource {
+  readonly article: Article | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Turns a source file's text into a validated Article, collecting every problem instead of stopping at one. */
+export function parseArticle(rawText: string, source: SourceFile, timeZone: string): ParsedSource {
+  const raw = readFrontMatter(normaliseText(rawText), source.displayPath);
+  if ('severity' in raw) return { article: null, diagnostics: [raw] };
+  const reader = new FieldReader(raw, source.displayPath);
+  const article = reader.article(source, timeZone);
+  return { article: reader.diagnostics.length === 0 ? article : null, diagnostics: reader.diagnostics };
+}
+
+/** Reads known fields one by one, recording a located diagnostic for each bad one. */
+class FieldReader {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly fields;
+
+  constructor(private readonly raw: RawFrontMatter, private readonly file: string) {
+    this.fields = groupFields(raw.data);
+    for (const { field, keys } of this.fields.conflicts) {
+      this.fail(field, `written twice, as "${keys[0]}" and "${keys[1]}", with different values`, 'Keep one of the two lines.', keys[1]);
+    }
+    for (const field of REQUIRED_FIELDS) {
+      if (!this.fields.known.has(field)) {
+        this.fail(field, 'is missing', `Add a line "${spellingsOf(field)[0]}: …" (or ${spellingsOf(field).slice(1).map((s) => `"${s}"`).join(', ')}) to the front-matter.`);
+      }
+    }
+  }
+
+  article(source: SourceFile, timeZone: string): Article {
+    const title = this.text('title') ?? '';
+    const category = this.text('category') ?? '';
+    return {
+      source,
+      title,
+      authors: this.textList('author', true),
+      category,
+      categorySlug: this.derivedSlug('category', category),
+      slug: this.slug(title),
+      permalink: this.permalink(),
+      summary: this.text('summary', false) ?? '',
+      tags: this.textList('tags', false),
+      image: this.text('image', false),
+      draft: this.flag('draft'),
+      aliases: this.textList('aliases', false).filter((alias) => this.checkPath('aliases', alias)),
+      publishedAt: this.timestamp(timeZone) ?? { epochMs: 0, local: { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, offsetMinutes: 0 },
+      body: this.raw.body,
+      bodyLine: this.raw.bodyLine,
+      extra: this.fields.extra,
+    };
+  }
+
+  private get(field: FieldName): FieldValue | undefined {
+    return this.fields.known.get(field);
+  }
+
+  private fail(field: FieldName, message: string, hint?: string, key?: string): void {
+    const written = key ?? this.get(field)?.key;
+    const line = (written !== undefined ? this.raw.keyLines.get(written) : undefined) ?? 1;
+    this.diagnostics.push(error(message, { file: this.file, line, field: written ?? field, ...(hint ? { hint } : {}) }));
+  }
+
+  private text(field: FieldName, required = true): string | null {
+    const entry = this.get(field);
+    if (entry === undefined || (entry.value === null && !required)) return null;
+    if (entry.value === null) {
+      this.fail(field, 'is empty', 'Write a value after the colon.');
+      return null;
+    }
+    if (typeof entry.value !== 'string') {
+      this.fail(field, `must be text, not ${describe(entry.value)}`, 'Write the value as text; put it in quotes if it looks like a number or a date.');
+      return null;
+    }
+    const value = entry.value.trim();
+    if (value === '' && required) this.fail(field, 'is empty', 'Write a value after the colon.');
+    return value;
+  }
+
+  private textList(field: FieldName, required: boolean): string[] {
+    const entry = this.get(field);
+    if (entry === undefined || entry.value === null) return [];
+    const values = Array.isArray(entry.value) ? entry.value : [entry.value];
+    if (!values.every((v): v is string => typeof v === 'string' && v.trim() !== '')) {
+      this.fail(field, 'must be text or a list of texts', 'Write one value, or a list like ["một", "hai"].');
+      return [];
+    }
+    if (required && values.length === 0) this.fail(field, 'is empty', 'Write a value after the colon.');
+    return [...new Set(values.map((v) => v.trim()))];
+  }
+
+  private flag(field: FieldName): boolean {
+    const value = this.get(field)?.value;
+    if (value === undefined || value === null) return false;
+    if (typeof value !== 'boolean') this.fail(field, `must be true or false, not ${describe(value)}`, 'Write true or false, without quotes.');
+    return value === true;
+  }
+
+  private derivedSlug(field: FieldName, text: string): string {
+    const slug = slugify(text);
+    if (text !== '' && slug === '') this.fail(field, `"${text}" gives an empty URL slug`, 'Use a name with letters or digits.');
+    return slug;
+  }
+
+  private slug(title: string): string {
+    const written = this.text('slug', false);
+    if (written === null) {
+      const slug = slugify(title);
+      if (title !== '' && slug === '') this.fail('title', `"${title}" gives an empty URL slug`, 'Add a field "slug: ten-bai-viet" with lowercase letters, digits and hyphens.');
+      return slug;
+    }
+    if (!isCleanSlug(written)) {
+      this.fail('slug', `"${written}" is not a clean slug`, `Use only lowercase a–z, digits and single hyphens, e.g. "${slugify(written) || 'ten-bai-viet'}".`);
+    }
+    return written;
+  }
+
+  private permalink(): string | null {
+    const written = this.text('permalink', false);
+    if (written === null) return null;
+    if (!this.checkPath('permalink', written)) return null;
+    return written.endsWith('/') || written.endsWith('.html') ? written : `${written}/`;
+  }
+
+  /** A root-relative URL path that stays inside the site: "/tin-tuc/12345/" or "/a/b.html". */
+  private checkPath(field: FieldName, urlPath: string): boolean {
+    const segments = urlPath.split('/').slice(1);
+    const safe = urlPath.startsWith('/') && urlPath !== '/' &&
+      segments.every((s, i) => (s === '' ? i === segments.length - 1 : /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/.test(s) && !/^\.+$/.test(s)));
+    if (!safe) {
+      this.fail(field, `"${urlPath}" is not a path inside the site`, 'Write a path from the site root with letters, digits, "-", "_" and ".", such as "/tin-tuc/12345/".');
+    }
+    return safe;
+  }
+
+  private timestamp(timeZone: string): Article['publishedAt'] | null {
+    const entry = this.get('date');
+    if (entry === undefined) return null;
+    if (typeof entry.value !== 'string') {
+      this.fail('date', `must be a date written as text, not ${describe(entry.value)}`, `Accepted formats: ${ACCEPTED_TIMESTAMP_FORMATS.join(', ')}.`);
+      return null;
+    }
+    const parsed = parseTimestamp(entry.value, timeZone);
+    if (parsed.ok) return parsed.value;
+    this.fail('date', parsed.message, `Accepted formats: ${ACCEPTED_TIMESTAMP_FORMATS.join(', ')}. Times without an offset are read in the site time zone (${timeZone}).`);
+    return null;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  return `the ${typeof value} ${JSON.stringify(value)}`;
+}

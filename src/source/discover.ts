@@ -1,0 +1,43 @@
+import fg from 'fast-glob';
+import path from 'node:path';
+import type { SourceFile } from './types.js';
+
+/** Files and folders never read as content: hidden ones, editor backups and swap files. */
+const IGNORED = ['**/.*', '**/.*/**', '**/*~', '**/*.swp', '**/*.tmp', '**/node_modules/**'];
+
+/** Article sources: Markdown files under the content folder, except those in `_`-prefixed folders. */
+export async function discoverArticles(contentDir: string, root: string): Promise<SourceFile[]> {
+  const found = await fg(['**/*.md', '**/*.markdown'], {
+    cwd: contentDir,
+    ignore: [...IGNORED, '**/_*/**', '**/_*'],
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    dot: false,
+  });
+  return found.map((relative) => sourceFile(contentDir, root, relative)).sort(byContentPath);
+}
+
+/** Files under the content folder that are not Markdown (photos beside articles): copied as they are. */
+export async function discoverContentAssets(contentDir: string, root: string): Promise<SourceFile[]> {
+  const found = await fg(['**/*'], {
+    cwd: contentDir,
+    ignore: [...IGNORED, '**/*.md', '**/*.markdown', '**/_*/**', '**/_*'],
+    onlyFiles: true,
+    followSymbolicLinks: false,
+  });
+  return found.map((relative) => sourceFile(contentDir, root, relative)).sort(byContentPath);
+}
+
+function sourceFile(contentDir: string, root: string, relative: string): SourceFile {
+  const absolutePath = path.join(contentDir, relative);
+  return {
+    absolutePath,
+    contentPath: relative.normalize('NFC'),
+    displayPath: path.relative(root, absolutePath).split(path.sep).join('/').normalize('NFC'),
+  };
+}
+
+/** Orders by code unit of the NFC path: the same order on every machine. */
+export function byContentPath(a: SourceFile, b: SourceFile): number {
+  return a.contentPath < b.contentPath ? -1 : a.contentPath > b.contentPath ? 1 : 0;
+}

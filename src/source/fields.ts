@@ -1,0 +1,79 @@
+import { slugify } from '../vi/slugify.js';
+
+/** Front-matter fields bantin knows, by their canonical (English) name. */
+export type FieldName =
+  | 'title' | 'author' | 'date' | 'category' | 'slug' | 'permalink'
+  | 'summary' | 'tags' | 'image' | 'draft' | 'aliases';
+
+/** Every accepted spelling of each field, folded (no marks, đ → d, `_` between words). */
+const SPELLINGS: Record<FieldName, readonly string[]> = {
+  title: ['title', 'tieu_de'],
+  author: ['author', 'tac_gia'],
+  date: ['date', 'timestamp', 'thoi_gian', 'ngay_dang'],
+  category: ['category', 'chuyen_muc'],
+  slug: ['slug'],
+  permalink: ['permalink'],
+  summary: ['summary', 'sapo', 'tom_tat'],
+  tags: ['tags', 'tu_khoa'],
+  image: ['image', 'anh'],
+  draft: ['draft', 'nhap'],
+  aliases: ['aliases'],
+};
+
+/** Fields an article cannot do without. */
+export const REQUIRED_FIELDS: readonly FieldName[] = ['title', 'author', 'date', 'category'];
+
+const FIELD_BY_SPELLING = new Map<string, FieldName>(
+  Object.entries(SPELLINGS).flatMap(([field, spellings]) => spellings.map((s) => [s, field as FieldName] as const)),
+);
+
+/** The folded form of a key: "Tiêu đề", "tiêu_đề" and "tieu-de" all give "tieu_de". */
+export function foldKey(key: string): string {
+  return slugify(key).replace(/-/g, '_');
+}
+
+/** Which known field a written key means, if any. */
+export function fieldOfKey(key: string): FieldName | undefined {
+  return FIELD_BY_SPELLING.get(foldKey(key));
+}
+
+/** The spellings an editor may use for a field, for hints. */
+export function spellingsOf(field: FieldName): readonly string[] {
+  return SPELLINGS[field];
+}
+
+/** One known field's value and the key it was written under. */
+export interface FieldValue {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** Front-matter grouped by field: known fields by canonical name, the rest untouched. */
+export interface GroupedFields {
+  readonly known: ReadonlyMap<FieldName, FieldValue>;
+  readonly extra: Readonly<Record<string, unknown>>;
+  /** Fields written under two spellings with different values. */
+  readonly conflicts: readonly { field: FieldName; keys: [string, string] }[];
+}
+
+/** Sorts front-matter keys into known fields (any spelling) and extra keys. */
+export function groupFields(data: Readonly<Record<string, unknown>>): GroupedFields {
+  const known = new Map<FieldName, FieldValue>();
+  const extra: Record<string, unknown> = {};
+  const conflicts: { field: FieldName; keys: [string, string] }[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const field = fieldOfKey(key);
+    if (field === undefined) {
+      extra[key.normalize('NFC')] = value;
+      continue;
+    }
+    const earlier = known.get(field);
+    if (earlier === undefined) known.set(field, { key, value });
+    else if (!sameValue(earlier.value, value)) conflicts.push({ field, keys: [earlier.key, key] });
+  }
+  return { known, extra, conflicts };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

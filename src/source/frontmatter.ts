@@ -1,0 +1,92 @@
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { error, type Diagnostic } from '../diagnostics.js';
+
+/** Front-matter split from a file: the raw YAML object, where each key stands, and the body. */
+export interface RawFrontMatter {
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Line of the file on which each top-level key is written. */
+  readonly keyLines: ReadonlyMap<string, number>;
+  readonly body: string;
+  readonly bodyLine: number;
+}
+
+const refuseCode = (): never => {
+  throw new Error('executable front-matter is not allowed');
+};
+
+/**
+ * YAML read with the core schema: timestamps stay strings (the default schema turns them into
+ * UTC Dates and loses the local day), and code-running front-matter languages are refused.
+ */
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  delimiters: '---',
+  engines: {
+    yaml: (text: string): object => (yaml.load(text, { schema: yaml.CORE_SCHEMA }) ?? {}) as object,
+    js: refuseCode,
+    javascript: refuseCode,
+    coffee: refuseCode,
+    coffeescript: refuseCode,
+  },
+};
+
+const OPENING = /^---([^\n]*)\n/;
+const CLOSING = /^---[ \t]*$/m;
+
+/** Makes text comparable: no BOM, LF line endings, NFC. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+/** Splits normalised text into front-matter and body; problems come back as diagnostics. */
+export function readFrontMatter(text: string, file: string): RawFrontMatter | Diagnostic {
+  const opening = OPENING.exec(text);
+  if (!opening) {
+    return error('the file has no front-matter', { file, line: 1, hint: 'Start the file with a line "---", the fields (title, author, date, category), then another "---".' });
+  }
+  const language = opening[1]!.trim();
+  if (language !== '' && language !== 'yaml') {
+    return error(`front-matter in "${language}" is not allowed`, { file, line: 1, hint: 'Write the front-matter in YAML: start the file with a plain "---" line.' });
+  }
+  if (!CLOSING.test(text.slice(opening[0].length))) {
+    return error('the front-matter is not closed', { file, line: 1, hint: 'Add a line "---" after the last field, before the article text.' });
+  }
+  return parseYaml(text, file);
+}
+
+function parseYaml(text: string, file: string): RawFrontMatter | Diagnostic {
+  try {
+    const parsed = matter(text, MATTER_OPTIONS);
+    const data = parsed.data as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return error('the front-matter must be a list of "key: value" lines', { file, line: 2 });
+    }
+    const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
+    return { data: data as Record<string, unknown>, keyLines: keyLinesOf(parsed.matter), body: parsed.content, bodyLine };
+  } catch (cause) {
+    return yamlDiagnostic(cause, file);
+  }
+}
+
+function yamlDiagnostic(cause: unknown, file: string): Diagnostic {
+  if (cause instanceof yaml.YAMLException) {
+    const line = cause.mark ? cause.mark.line + 1 : 1;
+    return error(`front-matter is not valid YAML: ${cause.reason}`, {
+      file,
+      line,
+      hint: 'Check the quotes and indentation on that line; a value containing ": " or starting with a quote must be quoted as a whole, and indentation must use spaces, not tabs.',
+    });
+  }
+  return error(`front-matter cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { file, line: 1 });
+}
+
+/** Lines of top-level keys, so a bad value can be shown where it is written (line 1 is "---"). */
+function keyLinesOf(frontMatter: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  frontMatter.split('\n').forEach((line, index) => {
+    const key = /^(["']?)([^:#\s"'][^:#"']*?)\1\s*:(\s|$)/.exec(line)?.[2];
+    if (key !== undefined && !lines.has(key)) lines.set(key, index + 1);
+  });
+  return lines;
+}

@@ -1,0 +1,37 @@
+/** Every Vietnamese string the default theme shows, in one place so a site can reword them. */
+export const UI_STRINGS = {
+  home: 'Trang chủ',
+  skipToContent: 'Bỏ qua, đến nội dung chính',
+  categories: 'Chuyên mục',
+  latest: 'Tin mới nhất',
+  related: 'Tin cùng chuyên mục',
+  more: 'Xem thêm',
+  byDay: 'Xem tin theo ngày',
+  byDayGo: 'Xem',
+  byDayLabel: 'Chọn ngày',
+  archive: 'Lưu trữ',
+  archiveTitle: 'Lưu trữ theo năm, tháng',
+  year: 'Năm',
+  month: 'Tháng',
+  articles: 'bài',
+  noArticlesYet: 'Chưa có bài viết nào. Hãy quay lại sau.',
+  noArticlesDay: 'Không có bài viết nào trong ngày này.',
+  author: 'Tác giả',
+  tags: 'Từ khóa',
+  publishedAt: 'Đăng lúc',
+  allOfDay: 'Tất cả tin ngày',
+  pagination: 'Phân trang',
+  page: 'Trang',
+  previousPage: 'Trang trước',
+  nextPage: 'Trang sau',
+  notFoundTitle: 'Không tìm thấy trang',
+  notFoundText: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
+  notFoundDay: 'Không có bài viết nào trong ngày',
+  backHome: 'Về trang chủ',
+  redirecting: 'Bài viết đã chuyển sang địa chỉ mới:',
+  weekdaysShort: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'],
+  footerNote: 'Trang tin được dựng bằng bantin.',
+} as const;
+
+/** The shape of the theme's strings. */
+export type UiStrings = typeof UI_STRINGS;

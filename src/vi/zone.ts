@@ -1,0 +1,77 @@
+/** A wall-clock date and time, as read on a clock in some time zone. */
+export interface LocalDateTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether the runtime knows an IANA time zone name such as "Asia/Ho_Chi_Minh". */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock reading of an instant in a time zone, independent of the machine's TZ. */
+export function toLocal(epochMs: number, timeZone: string): LocalDateTime {
+  const values: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) values[part.type] = part.value;
+  const yearOfEra = Number(values.year);
+  return {
+    year: values.era === 'BC' ? 1 - yearOfEra : yearOfEra,
+    month: Number(values.month),
+    day: Number(values.day),
+    hour: Number(values.hour),
+    minute: Number(values.minute),
+    second: Number(values.second),
+  };
+}
+
+/** Milliseconds of a wall-clock reading taken as if it were UTC. */
+export function wallClockMs(local: LocalDateTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(local.year, local.month - 1, local.day);
+  date.setUTCHours(local.hour, local.minute, local.second, 0);
+  return date.getTime();
+}
+
+/** Offset of a time zone from UTC at an instant, in minutes (+420 for Asia/Ho_Chi_Minh today). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
+  return Math.round((wallClockMs(toLocal(wholeSecondMs, timeZone)) - wholeSecondMs) / 60_000);
+}
+
+/** The instant at which a time zone's clocks show `local` (the earlier one when clocks go back). */
+export function localToEpoch(local: LocalDateTime, timeZone: string): number {
+  const asUtc = wallClockMs(local);
+  const firstGuess = asUtc - zoneOffsetMinutes(asUtc, timeZone) * 60_000;
+  const secondGuess = asUtc - zoneOffsetMinutes(firstGuess, timeZone) * 60_000;
+  return Math.min(firstGuess, secondGuess);
+}

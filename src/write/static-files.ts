@@ -1,0 +1,37 @@
+import fg from 'fast-glob';
+import path from 'node:path';
+import { error, type Diagnostic } from '../diagnostics.js';
+
+/** A file copied as it is into the output. */
+export interface StaticFile {
+  readonly sourcePath: string;
+  readonly outputPath: string;
+}
+
+const IGNORED = ['**/.*', '**/.*/**', '**/*~', '**/*.swp', '**/node_modules/**'];
+
+/** Files of a folder to copy, mapped under `prefix` of the output ('' for the root). */
+export async function listStaticFiles(dir: string, prefix: string, ignore: readonly string[] = []): Promise<StaticFile[]> {
+  const found = await fg(['**/*'], { cwd: dir, onlyFiles: true, followSymbolicLinks: false, ignore: [...IGNORED, ...ignore] });
+  return found.sort().map((relative) => ({ sourcePath: path.join(dir, relative), outputPath: `${prefix}${relative.normalize('NFC')}` }));
+}
+
+/**
+ * Merges static file lists, a later list overriding an earlier one at the same output path
+ * (the site's own assets over the theme's), and reports files that would overwrite a page.
+ */
+export function mergeStaticFiles(
+  lists: readonly StaticFile[][],
+  pagePaths: ReadonlySet<string>,
+  root: string,
+): { files: StaticFile[]; diagnostics: Diagnostic[] } {
+  const byOutput = new Map<string, StaticFile>();
+  for (const list of lists) for (const file of list) byOutput.set(file.outputPath, file);
+  const diagnostics: Diagnostic[] = [];
+  const files = [...byOutput.values()].filter((file) => {
+    if (!pagePaths.has(file.outputPath)) return true;
+    diagnostics.push(error(`would overwrite the page ${file.outputPath}`, { file: path.relative(root, file.sourcePath).split(path.sep).join('/'), hint: 'Rename or move the file: the built page has that path.' }));
+    return false;
+  });
+  return { files, diagnostics };
+}
