@@ -19,7 +19,7 @@ export async function runBuild(options: BuildOptions, terminal: Terminal): Promi
   reportDiagnostics(terminal, result.diagnostics);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (!result.ok) {
-    terminal.err(`Build failed: nothing was written to ${toSitePath(config.root, config.outDir) || '.'}; fix the errors above and build again.`);
+    terminal.err(`Build failed: ${options.out ?? 'dist'} was left as it was; fix the errors above and build again.`);
     return EXIT.contentErrors;
   }
   terminal.out(`Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pagesWritten} pages (${result.filesCopied} files copied) in ${seconds} s.`);

@@ -32,7 +32,8 @@ class FieldReader {
     }
     for (const field of REQUIRED_FIELDS) {
       if (!this.fields.known.has(field)) {
-        this.fail(field, 'is missing', `Add a line "${spellingsOf(field)[0]}: …" (or ${spellingsOf(field).slice(1).map((s) => `"${s}"`).join(', ')}) to the front-matter.`);
+        const [first, ...others] = spellingsOf(field);
+        this.fail(field, 'is missing', `Add a line "${first}: …" to the front-matter (or spell the key ${others.map((s) => `"${s}"`).join(', ')}).`);
       }
     }
   }

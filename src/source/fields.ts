@@ -5,18 +5,18 @@ export type FieldName =
   | 'title' | 'author' | 'date' | 'category' | 'slug' | 'permalink'
   | 'summary' | 'tags' | 'image' | 'draft' | 'aliases';
 
-/** Every accepted spelling of each field, folded (no marks, đ → d, `_` between words). */
+/** Every accepted spelling of each field as editors write it; lookups fold marks, case and separators. */
 const SPELLINGS: Record<FieldName, readonly string[]> = {
-  title: ['title', 'tieu_de'],
-  author: ['author', 'tac_gia'],
-  date: ['date', 'timestamp', 'thoi_gian', 'ngay_dang'],
-  category: ['category', 'chuyen_muc'],
+  title: ['title', 'tiêu_đề', 'tieu_de'],
+  author: ['author', 'tác_giả', 'tac_gia'],
+  date: ['date', 'timestamp', 'thời_gian', 'thoi_gian', 'ngày_đăng', 'ngay_dang'],
+  category: ['category', 'chuyên_mục', 'chuyen_muc'],
   slug: ['slug'],
   permalink: ['permalink'],
-  summary: ['summary', 'sapo', 'tom_tat'],
-  tags: ['tags', 'tu_khoa'],
-  image: ['image', 'anh'],
-  draft: ['draft', 'nhap'],
+  summary: ['summary', 'sapo', 'tóm_tắt', 'tom_tat'],
+  tags: ['tags', 'từ_khóa', 'tu_khoa'],
+  image: ['image', 'ảnh', 'anh'],
+  draft: ['draft', 'nháp', 'nhap'],
   aliases: ['aliases'],
 };
 
@@ -24,7 +24,7 @@ const SPELLINGS: Record<FieldName, readonly string[]> = {
 export const REQUIRED_FIELDS: readonly FieldName[] = ['title', 'author', 'date', 'category'];
 
 const FIELD_BY_SPELLING = new Map<string, FieldName>(
-  Object.entries(SPELLINGS).flatMap(([field, spellings]) => spellings.map((s) => [s, field as FieldName] as const)),
+  Object.entries(SPELLINGS).flatMap(([field, spellings]) => spellings.map((s) => [foldKey(s), field as FieldName] as const)),
 );
 
 /** The folded form of a key: "Tiêu đề", "tiêu_đề" and "tieu-de" all give "tieu_de". */

@@ -65,13 +65,13 @@ function parseYaml(text: string, file: string): RawFrontMatter | Diagnostic {
     const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
     return { data: data as Record<string, unknown>, keyLines: keyLinesOf(parsed.matter), body: parsed.content, bodyLine };
   } catch (cause) {
-    return yamlDiagnostic(cause, file);
+    return yamlDiagnostic(cause, file, text);
   }
 }
 
-function yamlDiagnostic(cause: unknown, file: string): Diagnostic {
+function yamlDiagnostic(cause: unknown, file: string, text: string): Diagnostic {
   if (cause instanceof yaml.YAMLException) {
-    const line = cause.mark ? cause.mark.line + 1 : 1;
+    const line = (/quoted scalar/.test(cause.reason) ? unclosedQuoteLine(text) : undefined) ?? (cause.mark ? cause.mark.line + 1 : 1);
     return error(`front-matter is not valid YAML: ${cause.reason}`, {
       file,
       line,
@@ -89,4 +89,17 @@ function keyLinesOf(frontMatter: string): Map<string, number> {
     if (key !== undefined && !lines.has(key)) lines.set(key, index + 1);
   });
   return lines;
+}
+
+/**
+ * YAML reports an unclosed quote where the file ends; the editor needs the line that opened it:
+ * the first front-matter line whose value starts with a quote it does not close.
+ */
+function unclosedQuoteLine(text: string): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]!); i++) {
+    const value = /:\s+(["'])(.*)$/.exec(lines[i]!);
+    if (value && !value[2]!.replace(/\\./g, '').includes(value[1]!)) return i + 1;
+  }
+  return undefined;
 }

@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixturePath, repoRoot } from '../helpers/site.js';
+
+const BIN = path.join(repoRoot, 'bin', 'bantin.js');
+const NOW = '--now=2026-01-01T00:00:00+07:00';
+const scratch = await mkdtemp(path.join(os.tmpdir(), 'bantin-cli-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+interface Run { code: number; stdout: string; stderr: string }
+
+/** Runs the built CLI in `cwd` with extra environment variables. */
+function bantin(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '', ...env } }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A fresh copy of a fixture site to build in. */
+async function siteCopy(fixture: string): Promise<string> {
+  const dir = await mkdtemp(path.join(scratch, `${fixture}-`));
+  await cp(fixturePath(fixture), dir, { recursive: true });
+  return dir;
+}
+
+/** Every file under a folder with its bytes, keyed by relative path. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full), (await readFile(full)).toString('base64'));
+  }
+  return files;
+}
+
+describe('bantin CLI', () => {
+  it('prints help and version, exit 0', async () => {
+    const help = await bantin(scratch, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: bantin <command> [options]');
+    expect(help.stdout).toContain('--base-url URL');
+    const version = await bantin(scratch, ['--version']);
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const site = await siteCopy('portal');
+    const unknown = await bantin(site, ['build', '--colour']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("bantin: Unknown option '--colour'");
+    expect((await bantin(site, ['publish'])).stderr).toContain('unknown command "publish"');
+    expect((await bantin(site, ['build', '--content', 'khong-co'])).stderr).toContain('content folder not found: khong-co');
+    expect((await bantin(site, ['build', '--config', 'khong-co.json'])).code).toBe(2);
+    const outOverContent = await bantin(site, ['build', '--out', 'content']);
+    expect(outOverContent.code).toBe(2);
+    expect(outOverContent.stderr).toContain('would replace');
+    expect(existsSync(path.join(site, 'content', 'thoi-su', 'a01.md'))).toBe(true);
+    expect((await bantin(site, [])).code).toBe(2);
+  });
+
+  it('builds a site and ends with one summary line', async () => {
+    const site = await siteCopy('portal');
+    const run = await bantin(site, ['build', NOW]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Built 12 articles into 30 pages \(2 files copied\) in \d+\.\d\d s\.\n$/);
+    expect(run.stderr).toContain('warning: category: category "Thời sự" is spelled 2 ways');
+    expect(run.stderr).not.toContain('\x1b[');
+    const home = await readFile(path.join(site, 'dist', 'index.html'), 'utf8');
+    expect(home).toContain('An toàn giao thông dịp Tết Nguyên đán');
+  });
+
+  it('reads bantin.config.json, and --base-url overrides it', async () => {
+    const site = await siteCopy('themed');
+    expect((await bantin(site, ['build', NOW])).code).toBe(0);
+    const page = await readFile(path.join(site, 'dist', 'index.html'), 'utf8');
+    expect(page).toContain('<title>Báo Xã Hội</title>');
+    expect(page).toContain('href="/bao/assets/bantin.css"');
+    expect((await bantin(site, ['build', NOW, '--base-url', 'https://tin.example.vn'])).code).toBe(0);
+    expect(await readFile(path.join(site, 'dist', 'index.html'), 'utf8')).toContain('href="/assets/bantin.css"');
+  });
+
+  it('on content errors exits 1 with located messages, no stack trace, and keeps the previous output byte for byte', async () => {
+    const site = await siteCopy('portal');
+    expect((await bantin(site, ['build', NOW])).code).toBe(0);
+    const before = await snapshot(path.join(site, 'dist'));
+    await writeFile(path.join(site, 'content', 'thoi-su', 'hong.md'), '---\ntitle: Hỏng\nauthor: A\ndate: hôm qua\ncategory: Thời sự\n---\nx\n');
+    const run = await bantin(site, ['build', NOW]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('content/thoi-su/hong.md:4: error: date: "hôm qua" is not a timestamp in an accepted format\n    hint: Accepted formats:');
+    expect(run.stderr).toContain('Build failed: dist was left as it was');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshot(path.join(site, 'dist'))).toEqual(before);
+    expect((await readdir(site)).filter((n) => n.startsWith('.dist'))).toEqual([]);
+  });
+
+  it('cleans up what a killed build left, and restores output a build died swapping', async () => {
+    const site = await siteCopy('portal');
+    await mkdir(path.join(site, '.dist.bantin-stage-999999999-dead'), { recursive: true });
+    await mkdir(path.join(site, '.dist.bantin-old-999999999-dead'), { recursive: true });
+    await writeFile(path.join(site, '.dist.bantin-old-999999999-dead', 'index.html'), 'previous');
+    expect((await bantin(site, ['build', '--content', 'khong-co'])).code).toBe(2);
+    expect((await bantin(site, ['build', NOW])).code).toBe(0);
+    expect((await readdir(site)).filter((n) => n.startsWith('.dist'))).toEqual([]);
+    expect(await readFile(path.join(site, 'dist', 'index.html'), 'utf8')).toContain('<!doctype html>');
+  });
+
+  it('gives byte-identical output whatever the machine time zone', async () => {
+    const site = await siteCopy('portal');
+    const outputs: Map<string, string>[] = [];
+    for (const tz of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+      expect((await bantin(site, ['build', NOW, '--out', `out-${tz.replace('/', '-')}`], { TZ: tz })).code).toBe(0);
+      outputs.push(await snapshot(path.join(site, `out-${tz.replace('/', '-')}`)));
+    }
+    expect(outputs[0]!.size).toBe(32);
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+  });
+});
