@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Article } from '../source/types.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -36,4 +37,14 @@ export const NOT_FOUND_URL = '/404.html';
 export function outputPathOf(url: string): string {
   const relative = url.replace(/^\/+/, '');
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+/**
+ * Where a file an article refers to lives in the site: absolute URLs and root-relative paths stay
+ * as written; a relative path ("anh/x.jpg") is taken from the article's folder under content/,
+ * since files beside articles are copied to the same path.
+ */
+export function assetUrl(reference: string, contentPath: string): string {
+  if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(reference)) return reference;
+  return path.posix.join('/', path.posix.dirname(contentPath), reference);
 }

@@ -29,16 +29,22 @@ export function createTemplateEngine(templateDirs: readonly string[], root: stri
   };
 }
 
-/** Turns Nunjucks' "(file) [Line 3, Column 5]\n  message" into a located diagnostic. */
+/**
+ * Turns Nunjucks' "(file) [Line 3, Column 5]\n  message" into a located diagnostic: the innermost
+ * file named, and the line only for syntax errors (Nunjucks' run-time line numbers are unreliable).
+ */
 function templateDiagnostic(cause: unknown, template: string, templateDirs: readonly string[], root: string): Diagnostic {
   const text = cause instanceof Error ? cause.message : String(cause);
-  const located = /\(([^)]+)\)\s*(?:\[Line (\d+), Column (\d+)\])?/.exec(text);
-  const file = located?.[1] && path.isAbsolute(located[1]) ? path.relative(root, located[1]).split(path.sep).join('/') : templateFile(template, templateDirs, root);
-  const message = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('(') && !l.startsWith('Template render error')).join(' ') || text;
+  const places = [...text.matchAll(/\(([^()\n]+)\)(?: \[Line (\d+), Column (\d+)\])?/g)];
+  const innermost = places[places.length - 1];
+  const file = innermost?.[1] && path.isAbsolute(innermost[1]) ? path.relative(root, innermost[1]).split(path.sep).join('/') : templateFile(template, templateDirs, root);
+  const lastLine = text.split('\n').pop()!.trim();
+  const isSyntaxError = !/^(Error|Template render error):/.test(lastLine) && innermost?.[2] !== undefined;
+  const message = lastLine.replace(/^(Error|Template render error):\s*/, '') || text;
   return error(`template error: ${message}`, {
     file,
-    ...(located?.[2] ? { line: Number(located[2]) + 1, column: Number(located[3]) + 1 } : {}),
-    hint: 'Fix the template at that line; the built-in theme in templates/ shows working examples.',
+    ...(isSyntaxError ? { line: Number(innermost[2]), column: Number(innermost[3]) } : {}),
+    hint: 'Fix the template there; the built-in theme in templates/ shows working examples.',
   });
 }
 

@@ -2,7 +2,7 @@ import type { MarkdownRenderer } from '../markdown/index.js';
 import { pageCount, pageLinks, pageSlice } from '../model/pagination.js';
 import { relatedPositions } from '../model/related.js';
 import type { Route } from '../model/types.js';
-import { categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import { assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
 import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
 import { calendarWeeks } from './calendar-view.js';
 import { dateView, type ViewContext } from './site-view.js';
@@ -52,9 +52,9 @@ function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }
     authors: article.authors,
     date: dateView(article),
     category: ctx.categoryLink(article.categorySlug),
-    bodyHtml: markdown(article.body),
+    bodyHtml: markdown(article.body, (src) => assetUrl(src, article.source.contentPath)),
     tags: article.tags,
-    image: article.image,
+    image: article.image === null ? null : { src: ctx.assetHref(article.image, article.source.contentPath) },
     day: { name: formatDayTitle(year, month, day), href: ctx.href(dayUrl(year, month, day)) },
     extra: article.extra,
   };

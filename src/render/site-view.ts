@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ArticleId, SiteModel } from '../model/types.js';
-import { ARCHIVE_URL, categoryUrl, dayUrl, yearUrl } from '../model/urls.js';
+import { ARCHIVE_URL, assetUrl, categoryUrl, dayUrl, yearUrl } from '../model/urls.js';
 import type { Article } from '../source/types.js';
 import { formatArticleDate, formatListDate, isoWithOffset } from '../vi/dates.js';
 import { UI_STRINGS, type UiStrings } from '../vi/strings.js';
@@ -72,6 +72,12 @@ export class ViewContext {
   /** A root-relative URL as a link from the built site (base path prefixed). */
   href(url: string): string {
     return this.config.basePath + url;
+  }
+
+  /** A file an article refers to, as a link from the built site (see assetUrl). */
+  assetHref(reference: string, contentPath: string): string {
+    const url = assetUrl(reference, contentPath);
+    return url.startsWith('/') && !url.startsWith('//') ? this.href(url) : url;
   }
 
   /** The absolute URL of a page, or '' when no base URL is set. */

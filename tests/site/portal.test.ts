@@ -75,6 +75,10 @@ describe('portal fixture built into memory', () => {
     expect(html).toContain('<html lang="vi">');
   });
 
+  it('shows the lead image from front-matter', () => {
+    expect(site.page('/thoi-su/tinh-tong-ket-cong-tac-thi-dua-nam-2023/')).toContain('<figure class="article-image"><img src="/anh/tong-ket.jpg" alt=""></figure>');
+  });
+
   it('turns NFD titles into NFC text and the same slug', () => {
     const html = site.page('/thoi-su/duong-tinh-512-thong-xe-sau-18-thang-thi-cong/');
     expect(html).toContain('Đường tỉnh 512 thông xe sau 18 tháng thi công'.normalize('NFC'));
@@ -124,8 +128,8 @@ describe('portal fixture built into memory', () => {
       '/van-hoa/le-hoi-den-dong-co-khai-hoi/',
       '/thoi-su/phong-chong-bao-so-3-di-doi-hon-2-000-ho-dan/',
     ]);
-    expect(day).toContain('<a rel="next" class="pager-newer" href="/2024/01/07/">← Chủ Nhật, 07/01/2024</a>');
-    expect(day).toContain('<a rel="prev" class="pager-older" href="/2024/01/05/">Thứ Sáu, 05/01/2024 →</a>');
+    expect(day).toContain('<a rel="next" class="pager-newer" href="/2024/01/07/">Chủ Nhật, 07/01/2024 →</a>');
+    expect(day).toContain('<a rel="prev" class="pager-older" href="/2024/01/05/">← Thứ Sáu, 05/01/2024</a>');
   });
 
   it('draws a month calendar with linked, counted days and a year page with month counts', () => {

@@ -30,6 +30,11 @@ describe('a site with its own templates, assets, static files and base URL', asy
     expect(site.page('/')).toContain('data-day-href="/bao/{yyyy}/{mm}/{dd}/"');
   });
 
+  it('resolves images relative to the article file, leaving absolute URLs alone', () => {
+    expect(article).toContain('<img src="/bao/xa-hoi/anh/trao-qua.png" alt="Ảnh tương đối">');
+    expect(article).toContain('<img src="https://example.org/x.jpg" alt="Ảnh ngoài">');
+  });
+
   it('copies theme assets (site ones winning), content files and static/ files', () => {
     expect(site.writer.text('assets/bantin.css')).toBe('/* site override */\nbody { color: #000; }\n');
     expect(site.writer.text('assets/favicon.svg')).toContain('<svg');
