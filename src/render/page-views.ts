@@ -5,7 +5,7 @@ import type { Route } from '../model/types.js';
 import { assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
 import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
 import { calendarWeeks } from './calendar-view.js';
-import { dateView, type ViewContext } from './site-view.js';
+import { dateView, type LinkView, type ViewContext } from './site-view.js';
 
 /** A page ready for a template: the template's name and the data it sees. */
 export interface PageView {
@@ -86,20 +86,13 @@ function categoryView(ctx: ViewContext, route: Extract<Route, { kind: 'category'
 
 function dayView(ctx: ViewContext, route: Extract<Route, { kind: 'day' }>): PageView {
   const day = ctx.model.days.get(route.dayKey)!;
-  const keys = ctx.dayKeys;
-  const index = ctx.dayIndex.get(day.key)!;
-  const neighbour = (key: string | undefined) => {
-    const other = key === undefined ? undefined : ctx.model.days.get(key);
-    return other ? { name: formatDayTitle(other.year, other.month, other.day), href: ctx.href(dayUrl(other.year, other.month, other.day)) } : null;
-  };
   const title = formatDayTitle(day.year, day.month, day.day);
   const data = {
     page: pageMeta(ctx, route, `${ctx.site.t.allOfDay} ${title}`),
     day: { name: title, weekday: weekdayVi(day.year, day.month, day.day) },
-    month: { name: formatMonthTitle(day.year, day.month), href: ctx.href(monthUrl(day.year, day.month)) },
+    month: ctx.monthLink(day.key.slice(0, 7)),
     year: { name: `${ctx.site.t.year} ${day.year}`, href: ctx.href(yearUrl(day.year)) },
-    newer: neighbour(keys[index - 1]),
-    older: neighbour(keys[index + 1]),
+    ...adjacent(ctx.dayKeys, ctx.dayIndex, day.key, (key) => ctx.dayLink(key)),
     items: ctx.cardsOf(day.articleIds),
   };
   return { template: 'day.njk', data };
@@ -107,21 +100,21 @@ function dayView(ctx: ViewContext, route: Extract<Route, { kind: 'day' }>): Page
 
 function monthView(ctx: ViewContext, route: Extract<Route, { kind: 'month' }>): PageView {
   const month = ctx.model.months.get(route.monthKey)!;
-  const keys = ctx.monthKeys;
-  const index = ctx.monthIndex.get(month.key)!;
-  const neighbour = (key: string | undefined) => {
-    const other = key === undefined ? undefined : ctx.model.months.get(key);
-    return other ? { name: formatMonthTitle(other.year, other.month), href: ctx.href(monthUrl(other.year, other.month)) } : null;
-  };
   const data = {
     page: pageMeta(ctx, route, formatMonthTitle(month.year, month.month)),
     month: { name: formatMonthTitle(month.year, month.month), count: month.count },
     year: { name: `${ctx.site.t.year} ${month.year}`, href: ctx.href(yearUrl(month.year)) },
     weeks: calendarWeeks(ctx, month),
-    newer: neighbour(keys[index - 1]),
-    older: neighbour(keys[index + 1]),
+    ...adjacent(ctx.monthKeys, ctx.monthIndex, month.key, (key) => ctx.monthLink(key)),
   };
   return { template: 'month.njk', data };
+}
+
+/** Links to the calendar pages just newer and just older than `key`, in a newest-first list of keys. */
+function adjacent(keys: readonly string[], index: ReadonlyMap<string, number>, key: string, link: (key: string) => LinkView) {
+  const position = index.get(key)!;
+  const at = (i: number) => (keys[i] === undefined ? null : link(keys[i]!));
+  return { newer: at(position - 1), older: at(position + 1) };
 }
 
 function yearView(ctx: ViewContext, route: Extract<Route, { kind: 'year' }>): PageView {

@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ArticleId, SiteModel } from '../model/types.js';
-import { ARCHIVE_URL, assetUrl, categoryUrl, dayUrl, yearUrl } from '../model/urls.js';
+import { ARCHIVE_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
 import type { Article } from '../source/types.js';
-import { formatArticleDate, formatListDate, isoWithOffset } from '../vi/dates.js';
+import { formatArticleDate, formatDayTitle, formatListDate, formatMonthTitle, isoWithOffset } from '../vi/dates.js';
 import { UI_STRINGS, type UiStrings } from '../vi/strings.js';
 
 /** A link as templates see it: text and a ready-to-use href (base path included). */
@@ -105,6 +105,18 @@ export class ViewContext {
   categoryLink(slug: string): LinkView {
     const category = this.model.categoryBySlug.get(slug)!;
     return { name: category.name, href: this.href(categoryUrl(slug)) };
+  }
+
+  /** A link to a day page by its key ("2024-09-13"), named "Thứ Sáu, 13/09/2024". */
+  dayLink(key: string): LinkView {
+    const [year, month, day] = key.split('-').map(Number) as [number, number, number];
+    return { name: formatDayTitle(year, month, day), href: this.href(dayUrl(year, month, day)) };
+  }
+
+  /** A link to a month page by its key ("2024-09"), named "Tháng 9/2024". */
+  monthLink(key: string): LinkView {
+    const [year, month] = key.split('-').map(Number) as [number, number];
+    return { name: formatMonthTitle(year, month), href: this.href(monthUrl(year, month)) };
   }
 
   private siteView(): SiteView {
