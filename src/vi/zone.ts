@@ -62,16 +62,31 @@ export function wallClockMs(local: LocalDateTime): number {
   return date.getTime();
 }
 
-/** Offset of a time zone from UTC at an instant, in minutes (+420 for Asia/Ho_Chi_Minh today). */
-export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+/** Offset of a time zone from UTC at an instant, in milliseconds (historical offsets have seconds). */
+function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((wallClockMs(toLocal(wholeSecondMs, timeZone)) - wholeSecondMs) / 60_000);
+  return wallClockMs(toLocal(wholeSecondMs, timeZone)) - wholeSecondMs;
 }
 
-/** The instant at which a time zone's clocks show `local` (the earlier one when clocks go back). */
+/** Offset of a time zone from UTC at an instant, in minutes (+420 for Asia/Ho_Chi_Minh today). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  return Math.round(zoneOffsetMs(epochMs, timeZone) / 60_000);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant at which a time zone's clocks show `local`. When clocks go back and the reading
+ * happens twice, the earlier instant; when they go forward and it never happens, the reading
+ * taken with the offset in force before the change.
+ */
 export function localToEpoch(local: LocalDateTime, timeZone: string): number {
   const asUtc = wallClockMs(local);
-  const firstGuess = asUtc - zoneOffsetMinutes(asUtc, timeZone) * 60_000;
-  const secondGuess = asUtc - zoneOffsetMinutes(firstGuess, timeZone) * 60_000;
-  return Math.min(firstGuess, secondGuess);
+  const offsetBefore = zoneOffsetMs(asUtc - DAY_MS, timeZone);
+  const offsets = new Set([offsetBefore, zoneOffsetMs(asUtc, timeZone), zoneOffsetMs(asUtc + DAY_MS, timeZone)]);
+  const matches = [...offsets]
+    .map((offset) => asUtc - offset)
+    .filter((epochMs) => wallClockMs(toLocal(epochMs, timeZone)) === asUtc)
+    .sort((a, b) => a - b);
+  return matches[0] ?? asUtc - offsetBefore;
 }
