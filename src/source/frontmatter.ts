@@ -62,8 +62,10 @@ function parseYaml(text: string, file: string): RawFrontMatter | Diagnostic {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       return error('the front-matter must be a list of "key: value" lines', { file, line: 2 });
     }
-    const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
-    return { data: data as Record<string, unknown>, keyLines: keyLinesOf(parsed.matter), body: parsed.content, bodyLine };
+    // gray-matter leaves spaces written after the closing "---" at the start of the body
+    const body = parsed.content.replace(/^[ \t]+\n/, '');
+    const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+    return { data: data as Record<string, unknown>, keyLines: keyLinesOf(parsed.matter), body, bodyLine };
   } catch (cause) {
     return yamlDiagnostic(cause, file, text);
   }

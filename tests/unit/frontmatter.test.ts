@@ -60,6 +60,12 @@ describe('readFrontMatter', () => {
     expect(raw.bodyLine).toBe(8);
   });
 
+  it('starts the body after a closing fence written with trailing spaces', () => {
+    const raw = read('---\ntitle: x\n---  \nBody');
+    expect(raw.body).toBe('Body');
+    expect(raw.bodyLine).toBe(4);
+  });
+
   it('reads an empty front-matter as no fields', () => {
     const raw = read('---\n---\nBody');
     expect(raw.data).toEqual({});
