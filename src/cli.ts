@@ -1,65 +1,57 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EXIT, runBuild } from './commands/build.js';
+import { buildCommand } from './commands/build.js';
+import { EXIT, type Command, type CommandContext } from './commands/command.js';
 import { processTerminal, type Terminal } from './commands/report.js';
 import { UsageError } from './errors.js';
 
-const USAGE = `Usage: bantin <command> [options]
+/** Every command, in the order --help lists them. */
+const COMMANDS: readonly Command[] = [buildCommand];
 
-Commands:
-  build     Build the site from Markdown articles into static HTML
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
+  return `Usage: bantin <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "bantin <command> --help" for a command's options.\n  -h, --help        show this help\n  -v, --version     show the version\n\nExit status: 0 success, 1 content errors, 2 usage errors.`;
+}
 
-Options for build:
-  --content DIR     folder of Markdown articles (default: content)
-  --out DIR         output folder, replaced whole on success (default: dist)
-  --templates DIR   site templates overriding the built-in theme (default: templates, when present)
-  --config FILE     config file (default: bantin.config.js, .mjs or .json, when present)
-  --base-url URL    absolute URL of the site, e.g. https://baotinh.vn
-  --drafts          publish articles marked draft / nháp
-  --future          publish articles dated after now
-  --now ISO         the build's "now", e.g. 2024-09-13T18:00:00+07:00 (for reproducible builds)
-
-  -h, --help        show this help
-  -v, --version     show the version
-
-Exit status: 0 success, 1 content errors, 2 usage errors.`;
-
-const BUILD_OPTIONS = {
-  content: { type: 'string' },
-  out: { type: 'string' },
-  templates: { type: 'string' },
-  config: { type: 'string' },
-  'base-url': { type: 'string' },
-  drafts: { type: 'boolean' },
-  future: { type: 'boolean' },
-  now: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+function commandUsage(command: Command): string {
+  return `Usage: bantin ${command.name} ${command.synopsis}\n\n${command.summary}.\n\nOptions:\n${command.help}\n  -h, --help        show this help`;
+}
 
 /** Runs bantin with command-line arguments; resolves to the exit status. */
-export async function main(argv: readonly string[], terminal: Terminal = processTerminal(), root = process.cwd()): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    (command === undefined ? terminal.err : terminal.out)(USAGE);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+export async function main(
+  argv: readonly string[],
+  terminal: Terminal = processTerminal(),
+  root = process.cwd(),
+  extra: Partial<Omit<CommandContext, 'terminal' | 'root'>> = {},
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    (name === undefined ? terminal.err : terminal.out)(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (command === '-v' || command === '--version') {
+  if (name === '-v' || name === '--version') {
     terminal.out(version());
     return EXIT.ok;
   }
   try {
-    if (command !== 'build') throw new UsageError(`unknown command "${command}"`);
-    const { values } = parseArgs({ args: [...rest], options: BUILD_OPTIONS, strict: true, allowPositionals: false });
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: command.allowPositionals ?? false,
+    });
     if (values.help) {
-      terminal.out(USAGE);
+      terminal.out(commandUsage(command));
       return EXIT.ok;
     }
-    const { 'base-url': baseUrl, help: _help, ...paths } = values;
-    return await runBuild({ root, ...paths, ...(baseUrl !== undefined ? { baseUrl } : {}) }, terminal);
+    return await command.run(values, positionals, { terminal, root, env: extra.env ?? process.env, ...(extra.signal ? { signal: extra.signal } : {}) });
   } catch (cause) {
     if (!(cause instanceof UsageError) && !isParseArgsError(cause)) throw cause;
     terminal.err(`bantin: ${(cause as Error).message}`);
-    terminal.err('Run "bantin --help" for usage.');
+    terminal.err(`Run "bantin ${COMMANDS.some((c) => c.name === name) ? `${name} ` : ''}--help" for usage.`);
     return EXIT.usage;
   }
 }

@@ -8,6 +8,7 @@ export const DEFAULTS = {
   timeZone: 'Asia/Ho_Chi_Minh',
   perPage: 20,
   categories: [],
+  author: '',
 } satisfies Required<UserConfig>;
 
 /** Listing sizes fixed by the theme's layout. */

@@ -36,6 +36,7 @@ export function resolveConfig(
     perPage: merged.perPage,
     ...LAYOUT,
     categories: Object.freeze([...merged.categories]),
+    author: merged.author,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: parseNow(options.now, merged.timeZone),
@@ -97,6 +98,7 @@ type Check = (value: unknown) => boolean;
 const CHECKS: Record<keyof UserConfig, [Check, string]> = {
   title: [(v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string'],
   description: [(v) => typeof v === 'string', 'a string'],
+  author: [(v) => typeof v === 'string', 'a string'],
   baseUrl: [(v) => typeof v === 'string', 'a string such as "https://baotinh.vn"'],
   timeZone: [(v) => typeof v === 'string' && isValidTimeZone(v), 'an IANA time zone such as "Asia/Ho_Chi_Minh"'],
   perPage: [(v) => Number.isInteger(v) && (v as number) > 0, 'a whole number above 0'],

@@ -5,6 +5,8 @@ export interface UserConfig {
   baseUrl?: string;
   timeZone?: string;
   perPage?: number;
+  /** Author written into new articles by `bantin new` when --author is not given. */
+  author?: string;
   /** Preferred spellings of category names ("Thời sự"), used when articles spell them differently. */
   categories?: string[];
 }
@@ -45,6 +47,8 @@ export interface ResolvedConfig {
   readonly homePerCategory: number;
   readonly relatedCount: number;
   readonly categories: readonly string[];
+  /** Default author for new articles; '' when none. */
+  readonly author: string;
   readonly drafts: boolean;
   readonly future: boolean;
   /** The build's "now", epoch milliseconds: later articles wait unless `future`. */

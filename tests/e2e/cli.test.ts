@@ -45,7 +45,11 @@ describe('bantin CLI', () => {
     const help = await bantin(scratch, ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: bantin <command> [options]');
-    expect(help.stdout).toContain('--base-url URL');
+    expect(help.stdout).toContain('  build  Build the site from Markdown articles into static HTML');
+    const buildHelp = await bantin(scratch, ['build', '--help']);
+    expect(buildHelp.code).toBe(0);
+    expect(buildHelp.stdout).toContain('Usage: bantin build [options]');
+    expect(buildHelp.stdout).toContain('--base-url URL    absolute URL of the site');
     const version = await bantin(scratch, ['--version']);
     const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
