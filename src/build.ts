@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { buildSiteModel } from './model/index.js';
+import { findBrokenLinks } from './model/links.js';
 import { renderSite } from './render/index.js';
 import { discoverArticles, discoverContentAssets, loadArticles } from './source/index.js';
 import { listStaticFiles, mergeStaticFiles } from './write/static-files.js';
@@ -20,8 +21,19 @@ export interface BuildResult {
   readonly timings: StageTimings;
 }
 
+/** How strict a build is. */
+export interface BuildRules {
+  /** Whether a link to no page of the site is an error (check) or a warning (build). */
+  readonly brokenLinks?: Diagnostic['severity'];
+}
+
 /** The build recipe: discover → parse → model → render → copy → commit, each stage timed. */
-export async function build(config: ResolvedConfig, writer: Writer, configDiagnostics: readonly Diagnostic[] = []): Promise<BuildResult> {
+export async function build(
+  config: ResolvedConfig,
+  writer: Writer,
+  configDiagnostics: readonly Diagnostic[] = [],
+  options: BuildRules = {},
+): Promise<BuildResult> {
   const timings: StageTimings = {};
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -45,6 +57,8 @@ export async function build(config: ResolvedConfig, writer: Writer, configDiagno
 
   const rendered = await timed('render', () => renderSite(site, config, writer));
   diagnostics.push(...rendered.diagnostics);
+  const staticPaths = statics.files.map((f) => f.outputPath);
+  diagnostics.push(...findBrokenLinks(site, rendered.bodyLinks, staticPaths, options.brokenLinks ?? 'warning'));
   if (hasErrors(diagnostics)) return abort(writer, result(false, site.articles.length));
   await timed('copy', () => Promise.all(statics.files.map((f) => writer.copy(f.sourcePath, f.outputPath))));
   await timed('commit', () => writer.commit());

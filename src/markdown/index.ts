@@ -1,7 +1,16 @@
 import MarkdownIt from 'markdown-it';
 
-/** Turns an article's Markdown body into HTML; `resolveImage` maps each image reference to its URL. */
-export type MarkdownRenderer = (markdown: string, resolveImage?: (src: string) => string) => string;
+/** A link written in an article body: its target as written and the line of the body it is on (0-based). */
+export interface BodyLink {
+  readonly href: string;
+  readonly bodyLine: number;
+}
+
+/**
+ * Turns an article's Markdown body into HTML; `resolveImage` maps each image reference to its URL,
+ * and `links`, when given, receives every link the body makes.
+ */
+export type MarkdownRenderer = (markdown: string, resolveImage?: (src: string) => string, links?: BodyLink[]) => string;
 
 /**
  * A Markdown renderer for article bodies. Images go through the caller's resolver, then
@@ -12,17 +21,23 @@ export function createMarkdownRenderer(options: { basePath: string }): MarkdownR
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   const prefix = (url: string): string => (url.startsWith('/') && !url.startsWith('//') ? options.basePath + url : url);
   md.core.ruler.push('bantin_urls', (state) => {
-    const resolveImage = (state.env as RenderEnv).resolveImage ?? ((src: string) => src);
+    const env = state.env as RenderEnv;
+    const resolveImage = env.resolveImage ?? ((src: string) => src);
     for (const block of state.tokens) {
+      let line = block.map?.[0] ?? 0;
       for (const token of block.children ?? []) {
-        if (token.type === 'link_open') token.attrSet('href', prefix(String(token.attrGet('href') ?? '')));
+        if (token.type === 'softbreak' || token.type === 'hardbreak') line++;
+        const href = String(token.attrGet('href') ?? '');
+        if (token.type === 'link_open') env.links?.push({ href, bodyLine: line });
+        if (token.type === 'link_open') token.attrSet('href', prefix(href));
         if (token.type === 'image') token.attrSet('src', prefix(resolveImage(String(token.attrGet('src') ?? ''))));
       }
     }
   });
-  return (markdown, resolveImage) => md.render(markdown, { resolveImage } satisfies RenderEnv);
+  return (markdown, resolveImage, links) => md.render(markdown, { resolveImage, links } satisfies RenderEnv);
 }
 
 interface RenderEnv {
   resolveImage?: ((src: string) => string) | undefined;
+  links?: BodyLink[] | undefined;
 }

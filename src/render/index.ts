@@ -1,41 +1,65 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { createMarkdownRenderer } from '../markdown/index.js';
-import type { SiteModel } from '../model/types.js';
+import { createMarkdownRenderer, type BodyLink } from '../markdown/index.js';
+import type { Route, SiteModel } from '../model/types.js';
 import type { Writer } from '../write/writer.js';
 import { TemplateError, createTemplateEngine } from './engine.js';
 import { pageView } from './page-views.js';
 import { ViewContext } from './site-view.js';
 
-/** What rendering produced: how many pages were written and what went wrong. */
+export { TEMPLATE_BY_KIND } from './page-views.js';
+
+/** What rendering produced: pages written, links found in bodies, and what went wrong. */
 export interface RenderResult {
   readonly pagesWritten: number;
   readonly diagnostics: Diagnostic[];
+  /** Routes not written because their template failed. */
+  readonly failedRoutes: Route[];
+  /** Links written in article bodies, by the article's content path. */
+  readonly bodyLinks: Map<string, BodyLink[]>;
 }
 
-/**
- * Renders every route of the site model through its template and hands the HTML to the writer.
- * A template that fails is reported once and skipped for the remaining pages that use it.
- */
-export async function renderSite(site: SiteModel, config: ResolvedConfig, writer: Writer): Promise<RenderResult> {
-  const ctx = new ViewContext(site, config);
+/** Renders routes of a site model; holds compiled templates between calls. */
+export interface SiteRenderer {
+  render(site: SiteModel, routes: Iterable<Route>, writer: Writer): Promise<RenderResult>;
+}
+
+/** A renderer for one config: templates compile once and are reused for every call. */
+export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
   const markdown = createMarkdownRenderer({ basePath: config.basePath });
-  const render = createTemplateEngine(config.templateDirs, config.root);
-  const failedTemplates = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  let pagesWritten = 0;
-  for (const route of site.routes) {
-    const view = pageView(ctx, route, markdown);
-    if (failedTemplates.has(view.template)) continue;
-    try {
-      const html = render(view.template, { site: ctx.site, ...view.data });
-      await writer.write(route.outputPath, html);
-      pagesWritten++;
-    } catch (cause) {
-      if (!(cause instanceof TemplateError)) throw cause;
-      failedTemplates.add(view.template);
-      diagnostics.push(cause.diagnostic);
-    }
-  }
-  return { pagesWritten, diagnostics };
+  const engine = createTemplateEngine(config.templateDirs, config.root);
+  return {
+    async render(site, routes, writer) {
+      const ctx = new ViewContext(site, config);
+      const failedTemplates = new Set<string>();
+      const diagnostics: Diagnostic[] = [];
+      const failedRoutes: Route[] = [];
+      const bodyLinks = new Map<string, BodyLink[]>();
+      let pagesWritten = 0;
+      for (const route of routes) {
+        const links: BodyLink[] = [];
+        const view = pageView(ctx, route, (body, resolveImage) => markdown(body, resolveImage, links));
+        if (route.kind === 'article') bodyLinks.set(site.articles[route.articleId]!.source.contentPath, links);
+        if (failedTemplates.has(view.template)) {
+          failedRoutes.push(route);
+          continue;
+        }
+        try {
+          await writer.write(route.outputPath, engine(view.template, { site: ctx.site, ...view.data }));
+          pagesWritten++;
+        } catch (cause) {
+          if (!(cause instanceof TemplateError)) throw cause;
+          failedTemplates.add(view.template);
+          failedRoutes.push(route);
+          diagnostics.push(cause.diagnostic);
+        }
+      }
+      return { pagesWritten, diagnostics, failedRoutes, bodyLinks };
+    },
+  };
+}
+
+/** Renders every route of the site model. A failing template is reported once and its pages skipped. */
+export function renderSite(site: SiteModel, config: ResolvedConfig, writer: Writer): Promise<RenderResult> {
+  return createSiteRenderer(config).render(site, site.routes, writer);
 }

@@ -7,6 +7,19 @@ import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
 import { calendarWeeks } from './calendar-view.js';
 import { dateView, type LinkView, type ViewContext } from './site-view.js';
 
+/** The page template each kind of route is rendered with. */
+export const TEMPLATE_BY_KIND: Readonly<Record<Route['kind'], string>> = {
+  home: 'home.njk',
+  article: 'article.njk',
+  alias: 'redirect.njk',
+  category: 'category.njk',
+  day: 'day.njk',
+  month: 'month.njk',
+  year: 'year.njk',
+  archive: 'archive.njk',
+  notFound: '404.njk',
+};
+
 /** A page ready for a template: the template's name and the data it sees. */
 export interface PageView {
   readonly template: string;
@@ -37,7 +50,7 @@ function homeView(ctx: ViewContext, route: Route): PageView {
   const { model, config } = ctx;
   const latest = ctx.cardsOf(model.articles.slice(0, config.homeLatest).map((_, id) => id));
   const sections = model.categories.map((c) => ({ category: ctx.categoryLink(c.slug), items: ctx.cardsOf(c.articleIds.slice(0, config.homePerCategory)) }));
-  return { template: 'home.njk', data: { page: pageMeta(ctx, route, ctx.site.title), latest, sections } };
+  return { template: TEMPLATE_BY_KIND.home, data: { page: pageMeta(ctx, route, ctx.site.title), latest, sections } };
 }
 
 function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }>, markdown: MarkdownRenderer): PageView {
@@ -58,14 +71,14 @@ function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }
     day: { name: formatDayTitle(year, month, day), href: ctx.href(dayUrl(year, month, day)) },
     extra: article.extra,
   };
-  return { template: 'article.njk', data: { page: pageMeta(ctx, route, article.title, article.summary || ctx.config.description), currentSection: view.category.href, article: view, related } };
+  return { template: TEMPLATE_BY_KIND.article, data: { page: pageMeta(ctx, route, article.title, article.summary || ctx.config.description), currentSection: view.category.href, article: view, related } };
 }
 
 function aliasView(ctx: ViewContext, route: Extract<Route, { kind: 'alias' }>): PageView {
   const card = ctx.card(route.articleId);
   const url = ctx.model.articleUrls[route.articleId]!;
   const target = { title: card.title, href: card.href, canonical: ctx.absolute(url) || card.href };
-  return { template: 'redirect.njk', data: { page: pageMeta(ctx, route, card.title), target } };
+  return { template: TEMPLATE_BY_KIND.alias, data: { page: pageMeta(ctx, route, card.title), target } };
 }
 
 function categoryView(ctx: ViewContext, route: Extract<Route, { kind: 'category' }>): PageView {
@@ -81,7 +94,7 @@ function categoryView(ctx: ViewContext, route: Extract<Route, { kind: 'category'
   };
   const title = route.page > 1 ? `${category.name} - ${ctx.site.t.page} ${route.page}` : category.name;
   const items = ctx.cardsOf(pageSlice(category.articleIds, route.page, ctx.config.perPage));
-  return { template: 'category.njk', data: { page: pageMeta(ctx, route, title), currentSection: ctx.categoryLink(category.slug).href, category: ctx.categoryLink(category.slug), items, pagination } };
+  return { template: TEMPLATE_BY_KIND.category, data: { page: pageMeta(ctx, route, title), currentSection: ctx.categoryLink(category.slug).href, category: ctx.categoryLink(category.slug), items, pagination } };
 }
 
 function dayView(ctx: ViewContext, route: Extract<Route, { kind: 'day' }>): PageView {
@@ -95,7 +108,7 @@ function dayView(ctx: ViewContext, route: Extract<Route, { kind: 'day' }>): Page
     ...adjacent(ctx.dayKeys, ctx.dayIndex, day.key, (key) => ctx.dayLink(key)),
     items: ctx.cardsOf(day.articleIds),
   };
-  return { template: 'day.njk', data };
+  return { template: TEMPLATE_BY_KIND.day, data };
 }
 
 function monthView(ctx: ViewContext, route: Extract<Route, { kind: 'month' }>): PageView {
@@ -107,7 +120,7 @@ function monthView(ctx: ViewContext, route: Extract<Route, { kind: 'month' }>): 
     weeks: calendarWeeks(ctx, month),
     ...adjacent(ctx.monthKeys, ctx.monthIndex, month.key, (key) => ctx.monthLink(key)),
   };
-  return { template: 'month.njk', data };
+  return { template: TEMPLATE_BY_KIND.month, data };
 }
 
 /** Links to the calendar pages just newer and just older than `key`, in a newest-first list of keys. */
@@ -119,7 +132,7 @@ function adjacent(keys: readonly string[], index: ReadonlyMap<string, number>, k
 
 function yearView(ctx: ViewContext, route: Extract<Route, { kind: 'year' }>): PageView {
   const year = ctx.model.years.get(route.yearKey)!;
-  return { template: 'year.njk', data: { page: pageMeta(ctx, route, `${ctx.site.t.year} ${year.year}`), year: { name: `${ctx.site.t.year} ${year.year}`, count: year.count }, months: monthsOfYear(ctx, year.year) } };
+  return { template: TEMPLATE_BY_KIND.year, data: { page: pageMeta(ctx, route, `${ctx.site.t.year} ${year.year}`), year: { name: `${ctx.site.t.year} ${year.year}`, count: year.count }, months: monthsOfYear(ctx, year.year) } };
 }
 
 /** All twelve months of a year, those with articles linked and counted. */
@@ -132,10 +145,10 @@ function monthsOfYear(ctx: ViewContext, year: number) {
 
 function archiveView(ctx: ViewContext, route: Route): PageView {
   const years = [...ctx.model.years.values()].map((y) => ({ name: `${ctx.site.t.year} ${y.year}`, href: ctx.href(yearUrl(y.year)), count: y.count, months: monthsOfYear(ctx, y.year) }));
-  return { template: 'archive.njk', data: { page: pageMeta(ctx, route, ctx.site.t.archiveTitle), years } };
+  return { template: TEMPLATE_BY_KIND.archive, data: { page: pageMeta(ctx, route, ctx.site.t.archiveTitle), years } };
 }
 
 function notFoundView(ctx: ViewContext, route: Route): PageView {
   const latest = ctx.cardsOf(ctx.model.articles.slice(0, 10).map((_, id) => id));
-  return { template: '404.njk', data: { page: { ...pageMeta(ctx, route, ctx.site.t.notFoundTitle), canonical: '' }, latest } };
+  return { template: TEMPLATE_BY_KIND.notFound, data: { page: { ...pageMeta(ctx, route, ctx.site.t.notFoundTitle), canonical: '' }, latest } };
 }

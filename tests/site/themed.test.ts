@@ -35,6 +35,14 @@ describe('a site with its own templates, assets, static files and base URL', asy
     expect(article).toContain('<img src="https://example.org/x.jpg" alt="Ảnh ngoài">');
   });
 
+  it('warns about body links that lead to no page, naming the file and line', () => {
+    expect(site.result.ok).toBe(true);
+    expect(site.result.diagnostics.map((d) => `${d.severity} ${d.file}:${d.line} ${d.message}`)).toEqual([
+      'warning content/xa-hoi/bai.md:18 the link to /khong-co-trang/ leads to no page of the site',
+      'warning content/xa-hoi/bai.md:18 the link to khong-co/ leads to no page of the site',
+    ]);
+  });
+
   it('copies theme assets (site ones winning), content files and static/ files', () => {
     expect(site.writer.text('assets/bantin.css')).toBe('/* site override */\nbody { color: #000; }\n');
     expect(site.writer.text('assets/favicon.svg')).toContain('<svg');
