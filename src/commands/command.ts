@@ -19,7 +19,7 @@ export interface CommandContext {
 }
 
 /** Parsed option values of a command. */
-export type OptionValues = Record<string, string | boolean | undefined>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 /** One `bantin <name>` command: its options, its help, and what it does. */
 export interface Command {

@@ -9,6 +9,12 @@ export interface Terminal {
 
 /** The real terminal: colour only on a TTY, and never when NO_COLOR is set. */
 export function processTerminal(): Terminal {
+  // A reader that stops early (`bantin check --format json | head`) is not an error of ours.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (cause: NodeJS.ErrnoException) => {
+      if (cause.code !== 'EPIPE') throw cause;
+    });
+  }
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   return {
     out: (line) => process.stdout.write(`${line}\n`),

@@ -43,3 +43,18 @@ export class MemoryWriter implements Writer {
     return [...this.files.keys()].sort();
   }
 }
+
+/** A writer that keeps nothing: for checks that render every page without writing it. */
+export class NullWriter implements Writer {
+  written = 0;
+
+  async write(): Promise<void> {
+    this.written++;
+  }
+
+  async copy(): Promise<void> {}
+
+  async commit(): Promise<void> {}
+
+  async abort(): Promise<void> {}
+}

@@ -127,4 +127,32 @@ describe('bantin CLI', () => {
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[2]).toEqual(outputs[0]);
   });
+
+  it('checks a site without writing it: exit 0 when clean, 1 with annotations on errors', async () => {
+    const clean = await siteCopy('portal');
+    const ok = await bantin(clean, ['check', NOW]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain('Checked 12 articles and 30 pages: no errors.');
+    expect(existsSync(path.join(clean, 'dist'))).toBe(false);
+
+    const broken = await siteCopy('broken');
+    const github = await bantin(broken, ['check'], { GITHUB_ACTIONS: 'true' });
+    expect(github.code).toBe(1);
+    expect(github.stdout.split('\n')[2]).toBe('::error file=content/thoi-su/ngay-sai.md,line=4,title=bantin%3A date::"31/02/2024 10:00": 2/2024 has no day 31%0AAccepted formats: 2024-09-13T18:13:00+07:00, 2024-09-13T11:13:00Z, 2024-09-13 18:13, 2024-09-13, 13/09/2024 18:13, 13/09/2024, 13-09-2024 18:13, 13.09.2024 | 18:13 PM. Times without an offset are read in the site time zone (Asia/Ho_Chi_Minh).');
+    const json = await bantin(broken, ['check', '--format', 'json']);
+    const problems = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as { file: string; line: number });
+    expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+      'content/thoi-su/hai-cach-viet.md:3', 'content/thoi-su/js.md:1', 'content/thoi-su/ngay-sai.md:4', 'content/thoi-su/permalink.md:6',
+      'content/thoi-su/slug-ban.md:6', 'content/thoi-su/thieu-truong.md:1', 'content/thoi-su/trung-1.md:null', 'content/thoi-su/yaml-hong.md:3',
+    ]);
+    expect((await bantin(broken, ['check', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('fails check, not build, on links to no page', async () => {
+    const site = await siteCopy('themed');
+    expect((await bantin(site, ['build', NOW])).code).toBe(0);
+    const check = await bantin(site, ['check', NOW]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('content/xa-hoi/bai.md:18: error: the link to /khong-co-trang/ leads to no page of the site');
+  });
 });
