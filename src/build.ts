@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { buildSiteModel } from './model/index.js';
+import { buildSiteModel, type SiteModel } from './model/index.js';
 import { findBrokenLinks } from './model/links.js';
 import { renderSite } from './render/index.js';
-import { discoverArticles, discoverContentAssets, loadArticles } from './source/index.js';
-import { listStaticFiles, mergeStaticFiles } from './write/static-files.js';
+import { discoverArticles, discoverContentAssets, loadArticles, type Article } from './source/index.js';
+import { listStaticFiles, mergeStaticFiles, type StaticFile } from './write/static-files.js';
 import type { Writer } from './write/writer.js';
 
 /** How long each stage took, in milliseconds, in the order they ran. */
@@ -14,7 +14,13 @@ export type StageTimings = Record<string, number>;
 /** What a build did. On errors nothing was committed and `ok` is false. */
 export interface BuildResult {
   readonly ok: boolean;
+  /** Published articles. */
   readonly articles: number;
+  /** Every valid article read, published or not. */
+  readonly parsed: readonly Article[];
+  /** The site model, when the build got that far. */
+  readonly site: SiteModel | null;
+  readonly staticFiles: readonly StaticFile[];
   readonly pagesWritten: number;
   readonly filesCopied: number;
   readonly diagnostics: readonly Diagnostic[];
@@ -44,25 +50,31 @@ export async function build(
     }
   };
   const diagnostics: Diagnostic[] = [...configDiagnostics];
-  const result = (ok: boolean, articles = 0, pagesWritten = 0, filesCopied = 0): BuildResult => ({ ok, articles, pagesWritten, filesCopied, diagnostics, timings });
+  let parsed: readonly Article[] = [];
+  let site: SiteModel | null = null;
+  let staticFiles: readonly StaticFile[] = [];
+  const result = (ok: boolean, pagesWritten = 0): BuildResult =>
+    ({ ok, articles: site?.articles.length ?? 0, parsed, site, staticFiles, pagesWritten, filesCopied: ok ? staticFiles.length : 0, diagnostics, timings });
 
   const sources = await timed('discover', () => discoverArticles(config.contentDir, config.root));
   const loaded = await timed('parse', () => loadArticles(sources, config.timeZone));
   diagnostics.push(...loaded.diagnostics);
-  const { site, diagnostics: modelDiagnostics } = await timed('model', () => buildSiteModel(loaded.articles, config));
-  diagnostics.push(...modelDiagnostics);
-  const statics = await timed('plan static', () => planStatic(config, new Set(site.routes.map((r) => r.outputPath))));
+  parsed = loaded.articles;
+  const model = await timed('model', () => buildSiteModel(loaded.articles, config));
+  site = model.site;
+  diagnostics.push(...model.diagnostics);
+  const statics = await timed('plan static', () => planStatic(config, new Set(model.site.routes.map((r) => r.outputPath))));
+  staticFiles = statics.files;
   diagnostics.push(...statics.diagnostics);
-  if (hasErrors(diagnostics)) return abort(writer, result(false, site.articles.length));
+  if (hasErrors(diagnostics)) return abort(writer, result(false));
 
-  const rendered = await timed('render', () => renderSite(site, config, writer));
+  const rendered = await timed('render', () => renderSite(model.site, config, writer));
   diagnostics.push(...rendered.diagnostics);
-  const staticPaths = statics.files.map((f) => f.outputPath);
-  diagnostics.push(...findBrokenLinks(site, rendered.bodyLinks, staticPaths, options.brokenLinks ?? 'warning'));
-  if (hasErrors(diagnostics)) return abort(writer, result(false, site.articles.length));
-  await timed('copy', () => Promise.all(statics.files.map((f) => writer.copy(f.sourcePath, f.outputPath))));
+  diagnostics.push(...findBrokenLinks(model.site, rendered.bodyLinks, staticFiles.map((f) => f.outputPath), options.brokenLinks ?? 'warning'));
+  if (hasErrors(diagnostics)) return abort(writer, result(false));
+  await timed('copy', () => Promise.all(staticFiles.map((f) => writer.copy(f.sourcePath, f.outputPath))));
   await timed('commit', () => writer.commit());
-  return result(true, site.articles.length, rendered.pagesWritten, statics.files.length);
+  return result(true, rendered.pagesWritten);
 }
 
 async function abort(writer: Writer, result: BuildResult): Promise<BuildResult> {
@@ -71,7 +83,7 @@ async function abort(writer: Writer, result: BuildResult): Promise<BuildResult> 
 }
 
 /** Static files in override order: theme assets, then the site's template assets, content files, static/. */
-async function planStatic(config: ResolvedConfig, pagePaths: ReadonlySet<string>) {
+export async function planStatic(config: ResolvedConfig, pagePaths: ReadonlySet<string>) {
   const themeAssets = await Promise.all([...config.templateDirs].reverse().map((dir) => listStaticFiles(path.join(dir, 'assets'), 'assets/')));
   const contentAssets = (await discoverContentAssets(config.contentDir, config.root)).map((f) => ({ sourcePath: f.absolutePath, outputPath: f.contentPath }));
   const siteStatic = config.staticDir ? await listStaticFiles(config.staticDir, '') : [];

@@ -16,6 +16,7 @@ export const LAYOUT = {
   homeLatest: 20,
   homePerCategory: 5,
   relatedCount: 10,
+  notFoundLatest: 10,
 } as const;
 
 /** Config file names looked for in the site root, in order. */

@@ -46,6 +46,7 @@ export interface ResolvedConfig {
   readonly homeLatest: number;
   readonly homePerCategory: number;
   readonly relatedCount: number;
+  readonly notFoundLatest: number;
   readonly categories: readonly string[];
   /** Default author for new articles; '' when none. */
   readonly author: string;

@@ -149,6 +149,6 @@ function archiveView(ctx: ViewContext, route: Route): PageView {
 }
 
 function notFoundView(ctx: ViewContext, route: Route): PageView {
-  const latest = ctx.cardsOf(ctx.model.articles.slice(0, 10).map((_, id) => id));
+  const latest = ctx.cardsOf(ctx.model.articles.slice(0, ctx.config.notFoundLatest).map((_, id) => id));
   return { template: TEMPLATE_BY_KIND.notFound, data: { page: { ...pageMeta(ctx, route, ctx.site.t.notFoundTitle), canonical: '' }, latest } };
 }

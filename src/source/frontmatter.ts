@@ -62,6 +62,8 @@ function parseYaml(text: string, file: string): RawFrontMatter | Diagnostic {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       return error('the front-matter must be a list of "key: value" lines', { file, line: 2 });
     }
+    const swallowed = swallowedLines(text, data as Record<string, unknown>, file);
+    if (swallowed) return swallowed;
     // gray-matter leaves spaces written after the closing "---" at the start of the body
     const body = parsed.content.replace(/^[ \t]+\n/, '');
     const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
@@ -91,6 +93,24 @@ function keyLinesOf(frontMatter: string): Map<string, number> {
     if (key !== undefined && !lines.has(key)) lines.set(key, index + 1);
   });
   return lines;
+}
+
+/**
+ * A quote left open is closed by YAML at the next quote, lines later, and the fields between
+ * become part of one value: report it where the quote was opened, not as missing fields.
+ */
+function swallowedLines(text: string, data: Record<string, unknown>, file: string): Diagnostic | undefined {
+  const line = unclosedQuoteLine(text);
+  if (line === undefined) return undefined;
+  const key = /^(["']?)([^:#"']+?)\1\s*:/.exec(text.split('\n')[line - 1] ?? '')?.[2];
+  const value = key === undefined ? undefined : data[key];
+  if (typeof value !== 'string' || !/\s[\p{L}_][\p{L}\p{N}_ ]*:\s/u.test(value)) return undefined;
+  return error(`the quote opened on this line is not closed on it, so the lines after it became part of "${key}"`, {
+    file,
+    line,
+    field: key,
+    hint: 'Close the quote at the end of the value, or remove it.',
+  });
 }
 
 /**

@@ -1,0 +1,97 @@
+import type { Route, SiteModel } from '../model/types.js';
+import { pageCount, pageSlice } from '../model/pagination.js';
+import { relatedPositions } from '../model/related.js';
+
+/** Listing sizes that decide what a page shows. */
+export interface Layout {
+  readonly perPage: number;
+  readonly homeLatest: number;
+  readonly homePerCategory: number;
+  readonly relatedCount: number;
+  readonly notFoundLatest: number;
+}
+
+/** What one page shows: the articles on it (content paths) and a key of everything else it depends on. */
+export interface RouteInputs {
+  readonly route: Route;
+  readonly articles: readonly string[];
+  /** Equal keys and equal article lists mean the page's data is the same, unless an article changed. */
+  readonly signature: string;
+}
+
+/** Every page of a site with what it shows, plus a key of what every page shows (navigation, date range). */
+export interface RouteIndex {
+  readonly siteKey: string;
+  readonly routes: ReadonlyMap<string, RouteInputs>;
+}
+
+/** Indexes a site model's routes by output path with their inputs. */
+export function indexRoutes(model: SiteModel, layout: Layout): RouteIndex {
+  const routes = new Map<string, RouteInputs>();
+  const calendar = { days: new KeyOrder(model.days.keys()), months: new KeyOrder(model.months.keys()) };
+  for (const route of model.routes) {
+    const [key, articles] = inputsOf(model, route, layout, calendar);
+    routes.set(route.outputPath, { route, articles, signature: `${route.kind}|${key}|${articles.join('|')}` });
+  }
+  return { siteKey: siteKey(model), routes };
+}
+
+/** What every page shows: the category navigation, the years, the first and last day. */
+function siteKey(model: SiteModel): string {
+  const days = [...model.days.keys()];
+  return [model.categories.map((c) => `${c.slug}=${c.name}`).join(','), [...model.years.keys()].join(','), days[0] ?? '', days[days.length - 1] ?? ''].join('|');
+}
+
+/** Keys in newest-first order, with each key's neighbours found in constant time. */
+class KeyOrder {
+  private readonly keys: string[];
+  private readonly positions: Map<string, number>;
+
+  constructor(keys: Iterable<string>) {
+    this.keys = [...keys];
+    this.positions = new Map(this.keys.map((key, i) => [key, i]));
+  }
+
+  /** "newer<key>older", the neighbours a calendar page links to. */
+  neighbours(key: string): string {
+    const i = this.positions.get(key)!;
+    return `${this.keys[i - 1] ?? ''}<${key}>${this.keys[i + 1] ?? ''}`;
+  }
+}
+
+function firstIds(count: number, limit: number): number[] {
+  return Array.from({ length: Math.min(count, limit) }, (_, i) => i);
+}
+
+function inputsOf(model: SiteModel, route: Route, layout: Layout, calendar: { days: KeyOrder; months: KeyOrder }): [string, string[]] {
+  const paths = (ids: readonly number[]) => ids.map((id) => model.articles[id]!.source.contentPath);
+  switch (route.kind) {
+    case 'home':
+      return [model.categories.map((c) => c.slug).join(','), paths(firstIds(model.articles.length, layout.homeLatest).concat(model.categories.flatMap((c) => c.articleIds.slice(0, layout.homePerCategory))))];
+    case 'article':
+    case 'alias':
+      return [route.url, paths(route.kind === 'alias' ? [route.articleId] : [route.articleId, ...relatedIds(model, route.articleId, layout.relatedCount)])];
+    case 'category': {
+      const ids = model.categoryBySlug.get(route.categorySlug)!.articleIds;
+      return [`${route.categorySlug}|${route.page}/${pageCount(ids.length, layout.perPage)}`, paths(pageSlice(ids, route.page, layout.perPage))];
+    }
+    case 'day':
+      return [calendar.days.neighbours(route.dayKey), paths(model.days.get(route.dayKey)!.articleIds)];
+    case 'month': {
+      const month = model.months.get(route.monthKey)!;
+      const counts = month.dayKeys.map((k) => `${k}:${model.days.get(k)!.articleIds.length}`).join(',');
+      return [`${calendar.months.neighbours(route.monthKey)}|${counts}`, []];
+    }
+    case 'year':
+      return [model.years.get(route.yearKey)!.monthKeys.map((k) => `${k}:${model.months.get(k)!.count}`).join(','), []];
+    case 'archive':
+      return [[...model.months.values()].map((m) => `${m.key}:${m.count}`).join(','), []];
+    case 'notFound':
+      return ['', paths(firstIds(model.articles.length, layout.notFoundLatest))];
+  }
+}
+
+function relatedIds(model: SiteModel, articleId: number, count: number): number[] {
+  const category = model.categoryBySlug.get(model.articles[articleId]!.categorySlug)!;
+  return relatedPositions(model.categoryPositions[articleId]!, category.articleIds.length, count).map((p) => category.articleIds[p]!);
+}

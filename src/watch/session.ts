@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { build, planStatic } from '../build.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { buildSiteModel, type SiteModel } from '../model/index.js';
+import { findBrokenLinks } from '../model/links.js';
+import { TEMPLATE_BY_KIND, createSiteRenderer, type SiteRenderer } from '../render/index.js';
+import { parseArticle } from '../source/article.js';
+import type { Article, SourceFile } from '../source/types.js';
+import { DirectWriter, HashingWriter } from '../write/direct-writer.js';
+import { StagedWriter } from '../write/staged-writer.js';
+import type { StaticFile } from '../write/static-files.js';
+import { classifyChange } from './changes.js';
+import { dirtyRoutes } from './dirty.js';
+import { indexRoutes, type RouteIndex } from './route-inputs.js';
+import { pageTemplatesUsing, templateDependencies } from './template-deps.js';
+
+/** What one rebuild did. */
+export interface RebuildReport {
+  readonly ok: boolean;
+  /** Whether the whole site was rebuilt (first build, or recovery from a failed first build). */
+  readonly full: boolean;
+  readonly pagesRendered: number;
+  /** Files whose bytes changed on disk (pages and static files). */
+  readonly filesWritten: number;
+  readonly filesRemoved: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly milliseconds: number;
+}
+
+/** Changes not yet applied to the output: kept across failed rebuilds so nothing is lost. */
+interface Pending {
+  articles: Set<string>;
+  pageTemplates: Set<string>;
+  staticPaths: Set<string>;
+  failedRoutes: Set<string>;
+}
+
+const PAGE_TEMPLATES = [...new Set(Object.values(TEMPLATE_BY_KIND))];
+
+/**
+ * A site kept in memory between rebuilds for `bantin dev`: parsed articles, the model, what every
+ * page shows and the hash of every output file, so a change re-renders only the pages it affects.
+ */
+export class SiteSession {
+  private articles = new Map<string, Article>();
+  private broken = new Map<string, Diagnostic[]>();
+  private index: RouteIndex | null = null;
+  private statics: readonly StaticFile[] = [];
+  private hashes = new Map<string, string>();
+  private renderer: SiteRenderer;
+  private templateUses: Map<string, Set<string>>;
+  private pending: Pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
+  private built = false;
+
+  constructor(readonly config: ResolvedConfig, private readonly configDiagnostics: readonly Diagnostic[] = []) {
+    this.renderer = createSiteRenderer(config);
+    this.templateUses = templateDependencies(PAGE_TEMPLATES, config.templateDirs);
+  }
+
+  /** Builds the whole site into the output folder (staged, swapped in on success). */
+  async buildAll(): Promise<RebuildReport> {
+    const started = performance.now();
+    const hashes = new Map<string, string>();
+    const result = await build(this.config, new HashingWriter(await StagedWriter.open(this.config.outDir), hashes), this.configDiagnostics);
+    if (result.ok && result.site) {
+      this.articles = new Map(result.parsed.map((a) => [a.source.contentPath, a]));
+      this.broken.clear();
+      this.index = indexRoutes(result.site, this.config);
+      this.statics = result.staticFiles;
+      this.hashes = hashes;
+      this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
+      this.built = true;
+    }
+    const written = result.pagesWritten + result.filesCopied;
+    return { ok: result.ok, full: true, pagesRendered: result.pagesWritten, filesWritten: written, filesRemoved: 0, diagnostics: result.diagnostics, milliseconds: performance.now() - started };
+  }
+
+  /** Applies changed files (absolute paths); a config change is the caller's: it needs a new session. */
+  async update(changedPaths: Iterable<string>): Promise<RebuildReport> {
+    for (const file of changedPaths) await this.note(file);
+    if (!this.built) return this.buildAll();
+    return this.rebuildIncrementally();
+  }
+
+  /** Records one changed file: articles are re-read now, templates and static files at render time. */
+  private async note(file: string): Promise<void> {
+    const change = classifyChange(file, this.config);
+    if (change.kind === 'article') await this.reread(file, change.name);
+    if (change.kind === 'template') {
+      this.renderer = createSiteRenderer(this.config);
+      this.templateUses = templateDependencies(PAGE_TEMPLATES, this.config.templateDirs);
+      for (const page of pageTemplatesUsing(new Set([change.name]), this.templateUses)) this.pending.pageTemplates.add(page);
+    }
+    if (change.kind === 'static' || change.kind === 'asset') this.pending.staticPaths.add(file);
+  }
+
+  private async reread(file: string, contentPath: string): Promise<void> {
+    this.pending.articles.add(contentPath);
+    this.articles.delete(contentPath);
+    this.broken.delete(contentPath);
+    if (!existsSync(file)) return;
+    const source: SourceFile = { absolutePath: file, contentPath, displayPath: path.relative(this.config.root, file).split(path.sep).join('/').normalize('NFC') };
+    const parsed = parseArticle(await readFile(file, 'utf8'), source, this.config.timeZone);
+    if (parsed.article) this.articles.set(contentPath, parsed.article);
+    else this.broken.set(contentPath, [...parsed.diagnostics]);
+  }
+
+  private async rebuildIncrementally(): Promise<RebuildReport> {
+    const started = performance.now();
+    const fail = (diagnostics: Diagnostic[]) => ({ ok: false, full: false, pagesRendered: 0, filesWritten: 0, filesRemoved: 0, diagnostics, milliseconds: performance.now() - started });
+    const diagnostics = [...this.broken.values()].flat();
+    if (hasErrors(diagnostics)) return fail(diagnostics);
+    const { site, diagnostics: modelDiagnostics } = buildSiteModel([...this.articles.values()], this.config);
+    diagnostics.push(...modelDiagnostics);
+    const statics = this.pending.staticPaths.size > 0 ? await planStatic(this.config, new Set(site.routes.map((r) => r.outputPath))) : { files: this.statics, diagnostics: staticCollisions(this.statics, site, this.config.root) };
+    diagnostics.push(...statics.diagnostics);
+    if (hasErrors(diagnostics)) return fail(diagnostics);
+
+    const index = indexRoutes(site, this.config);
+    const dirty = dirtyRoutes(this.index, index, { articles: this.pending.articles, pageTemplates: this.pending.pageTemplates }, (route) => TEMPLATE_BY_KIND[route.kind]);
+    const failedBefore = [...this.pending.failedRoutes].map((p) => index.routes.get(p)?.route).filter((r) => r !== undefined);
+    const toRender = [...new Set([...dirty.render, ...failedBefore])];
+    const writer = new DirectWriter(this.config.outDir, this.hashes);
+    const rendered = await this.renderer.render(site, toRender, writer);
+    diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, statics.files.map((f) => f.outputPath), 'warning'));
+    const staticOutputs = new Set(statics.files.map((f) => f.outputPath));
+    const removed = dirty.remove.filter((p) => !staticOutputs.has(p));
+    for (const outputPath of removed) await writer.remove(outputPath);
+    const removedStatics = await this.syncStatics(statics.files, writer, index);
+
+    this.index = index;
+    this.statics = statics.files;
+    this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
+    return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: removed.length + removedStatics, diagnostics, milliseconds: performance.now() - started };
+  }
+
+  /** Copies new and changed static files, deletes those gone (unless a page now has the path). */
+  private async syncStatics(next: readonly StaticFile[], writer: DirectWriter, index: RouteIndex): Promise<number> {
+    const before = new Map(this.statics.map((f) => [f.outputPath, f.sourcePath]));
+    for (const file of next) {
+      if (before.get(file.outputPath) !== file.sourcePath || this.pending.staticPaths.has(file.sourcePath)) await writer.copy(file.sourcePath, file.outputPath);
+    }
+    const nextOutputs = new Set(next.map((f) => f.outputPath));
+    const gone = [...before.keys()].filter((p) => !nextOutputs.has(p) && !index.routes.has(p));
+    for (const outputPath of gone) await writer.remove(outputPath);
+    return gone.length;
+  }
+}
+
+function staticCollisions(statics: readonly StaticFile[], site: SiteModel, root: string): Diagnostic[] {
+  const pages = new Set(site.routes.map((r) => r.outputPath));
+  return statics.filter((f) => pages.has(f.outputPath)).map((f) => ({ severity: 'error', file: path.relative(root, f.sourcePath).split(path.sep).join('/'), message: `would overwrite the page ${f.outputPath}`, hint: 'Rename or move the file: a built page has that path.' }));
+}
