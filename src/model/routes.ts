@@ -3,7 +3,7 @@ import type { Article } from '../source/types.js';
 import type { CalendarIndex } from './calendar.js';
 import { pageCount } from './pagination.js';
 import type { Category, Route } from './types.js';
-import { ARCHIVE_URL, NOT_FOUND_URL, categoryUrl, dayUrl, monthUrl, outputPathOf, yearUrl } from './urls.js';
+import { ARCHIVE_URL, CALENDAR_URL, NOT_FOUND_URL, categoryUrl, dayUrl, monthUrl, outputPathOf, yearUrl } from './urls.js';
 
 /** Every page of the site, in a stable order: home, articles, aliases, categories, calendar, archive, 404. */
 export function planRoutes(
@@ -30,6 +30,7 @@ export function planRoutes(
   for (const month of calendar.months.values()) routes.push(route({ kind: 'month', url: monthUrl(month.year, month.month), source: `month page ${month.key}`, monthKey: month.key }));
   for (const year of calendar.years.values()) routes.push(route({ kind: 'year', url: yearUrl(year.year), source: `year page ${year.key}`, yearKey: year.key }));
   routes.push(route({ kind: 'archive', url: ARCHIVE_URL, source: 'archive page' }));
+  routes.push(route({ kind: 'calendar', url: CALENDAR_URL, source: 'archive date range' }));
   routes.push(route({ kind: 'notFound', url: NOT_FOUND_URL, source: '404 page' }));
   return routes;
 }

@@ -30,6 +30,8 @@ export function yearUrl(year: number): string {
 
 /** The page listing every year and month. */
 export const ARCHIVE_URL = '/luu-tru/';
+/** First and last day of the archive, read by the date field's script (so pages need not change daily). */
+export const CALENDAR_URL = '/lich.json';
 /** The page static hosts serve for unknown paths. */
 export const NOT_FOUND_URL = '/404.html';
 

@@ -17,6 +17,7 @@ export const TEMPLATE_BY_KIND: Readonly<Record<Route['kind'], string>> = {
   month: 'month.njk',
   year: 'year.njk',
   archive: 'archive.njk',
+  calendar: 'lich.json.njk',
   notFound: '404.njk',
 };
 
@@ -42,6 +43,7 @@ export function pageView(ctx: ViewContext, route: Route, markdown: MarkdownRende
     case 'month': return monthView(ctx, route);
     case 'year': return yearView(ctx, route);
     case 'archive': return archiveView(ctx, route);
+    case 'calendar': return calendarDataView(ctx);
     case 'notFound': return notFoundView(ctx, route);
   }
 }
@@ -146,6 +148,11 @@ function monthsOfYear(ctx: ViewContext, year: number) {
 function archiveView(ctx: ViewContext, route: Route): PageView {
   const years = [...ctx.model.years.values()].map((y) => ({ name: `${ctx.site.t.year} ${y.year}`, href: ctx.href(yearUrl(y.year)), count: y.count, months: monthsOfYear(ctx, y.year) }));
   return { template: TEMPLATE_BY_KIND.archive, data: { page: pageMeta(ctx, route, ctx.site.t.archiveTitle), years } };
+}
+
+function calendarDataView(ctx: ViewContext): PageView {
+  const keys = ctx.dayKeys;
+  return { template: TEMPLATE_BY_KIND.calendar, data: { firstDay: keys[keys.length - 1] ?? '', lastDay: keys[0] ?? '' } };
 }
 
 function notFoundView(ctx: ViewContext, route: Route): PageView {

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ArticleId, SiteModel } from '../model/types.js';
-import { ARCHIVE_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import { ARCHIVE_URL, CALENDAR_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
 import type { Article } from '../source/types.js';
 import { formatArticleDate, formatDayTitle, formatListDate, formatMonthTitle, isoWithOffset } from '../vi/dates.js';
 import { UI_STRINGS, type UiStrings } from '../vi/strings.js';
@@ -43,9 +43,8 @@ export interface SiteView {
   readonly nav: readonly LinkView[];
   /** Years with articles, newest first: the no-JavaScript way into the calendar. */
   readonly years: readonly LinkView[];
-  /** First and last local day with articles ("2022-01-05"), bounds of the date field; '' when none. */
-  readonly firstDay: string;
-  readonly lastDay: string;
+  /** The small JSON file with the first and last day of the archive, which the date field reads. */
+  readonly calendarHref: string;
   /** Pattern the date field's script fills in: "/base/{yyyy}/{mm}/{dd}/". */
   readonly dayHrefPattern: string;
   readonly t: UiStrings;
@@ -120,7 +119,6 @@ export class ViewContext {
   }
 
   private siteView(): SiteView {
-    const dayKeys = this.dayKeys;
     return {
       title: this.config.title,
       description: this.config.description,
@@ -131,8 +129,7 @@ export class ViewContext {
       faviconHref: this.href('/assets/favicon.svg'),
       nav: this.model.categories.map((c) => this.categoryLink(c.slug)),
       years: [...this.model.years.values()].map((y) => ({ name: y.key, href: this.href(yearUrl(y.year)) })),
-      firstDay: dayKeys[dayKeys.length - 1] ?? '',
-      lastDay: dayKeys[0] ?? '',
+      calendarHref: this.href(CALENDAR_URL),
       dayHrefPattern: this.href(dayUrl(1111, 11, 11)).replace('1111', '{yyyy}').replace('11/11', '{mm}/{dd}'),
       t: UI_STRINGS,
     };

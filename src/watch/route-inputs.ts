@@ -36,10 +36,9 @@ export function indexRoutes(model: SiteModel, layout: Layout): RouteIndex {
   return { siteKey: siteKey(model), routes };
 }
 
-/** What every page shows: the category navigation, the years, the first and last day. */
+/** What every page shows: the category navigation and the years. */
 function siteKey(model: SiteModel): string {
-  const days = [...model.days.keys()];
-  return [model.categories.map((c) => `${c.slug}=${c.name}`).join(','), [...model.years.keys()].join(','), days[0] ?? '', days[days.length - 1] ?? ''].join('|');
+  return [model.categories.map((c) => `${c.slug}=${c.name}`).join(','), [...model.years.keys()].join(',')].join('|');
 }
 
 /** Keys in newest-first order, with each key's neighbours found in constant time. */
@@ -50,6 +49,16 @@ class KeyOrder {
   constructor(keys: Iterable<string>) {
     this.keys = [...keys];
     this.positions = new Map(this.keys.map((key, i) => [key, i]));
+  }
+
+  /** The oldest key, '' when none. */
+  first(): string {
+    return this.keys[this.keys.length - 1] ?? '';
+  }
+
+  /** The newest key, '' when none. */
+  last(): string {
+    return this.keys[0] ?? '';
   }
 
   /** "newer<key>older", the neighbours a calendar page links to. */
@@ -86,6 +95,8 @@ function inputsOf(model: SiteModel, route: Route, layout: Layout, calendar: { da
       return [model.years.get(route.yearKey)!.monthKeys.map((k) => `${k}:${model.months.get(k)!.count}`).join(','), []];
     case 'archive':
       return [[...model.months.values()].map((m) => `${m.key}:${m.count}`).join(','), []];
+    case 'calendar':
+      return [`${calendar.days.first()}..${calendar.days.last()}`, []];
     case 'notFound':
       return ['', paths(firstIds(model.articles.length, layout.notFoundLatest))];
   }

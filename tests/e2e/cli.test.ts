@@ -74,7 +74,7 @@ describe('bantin CLI', () => {
     const site = await siteCopy('portal');
     const run = await bantin(site, ['build', NOW]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Built 12 articles into 30 pages \(2 files copied\) in \d+\.\d\d s\.\n$/);
+    expect(run.stdout).toMatch(/^Built 12 articles into 31 pages \(2 files copied\) in \d+\.\d\d s\.\n$/);
     expect(run.stderr).toContain('warning: category: category "Thời sự" is spelled 2 ways');
     expect(run.stderr).not.toContain('\x1b[');
     const home = await readFile(path.join(site, 'dist', 'index.html'), 'utf8');
@@ -123,7 +123,7 @@ describe('bantin CLI', () => {
       expect((await bantin(site, ['build', NOW, '--out', `out-${tz.replace('/', '-')}`], { TZ: tz })).code).toBe(0);
       outputs.push(await snapshot(path.join(site, `out-${tz.replace('/', '-')}`)));
     }
-    expect(outputs[0]!.size).toBe(32);
+    expect(outputs[0]!.size).toBe(33);
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[2]).toEqual(outputs[0]);
   });
@@ -132,7 +132,7 @@ describe('bantin CLI', () => {
     const clean = await siteCopy('portal');
     const ok = await bantin(clean, ['check', NOW]);
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toContain('Checked 12 articles and 30 pages: no errors.');
+    expect(ok.stderr).toContain('Checked 12 articles and 31 pages: no errors.');
     expect(existsSync(path.join(clean, 'dist'))).toBe(false);
 
     const broken = await siteCopy('broken');

@@ -35,6 +35,7 @@ describe('portal fixture built into memory', () => {
         "kinh-te/gia-lua-tang-nong-dan-phan-khoi/index.html",
         "kinh-te/index.html",
         "kinh-te/san-pham-ocop-dat-chuan-4-sao/index.html",
+        "lich.json",
         "luu-tru/index.html",
         "thoi-su/an-toan-giao-thong-dip-tet-nguyen-dan/index.html",
         "thoi-su/bau-cu-bo-sung-dai-bieu-tai-huyen-dong-son/index.html",
@@ -148,6 +149,11 @@ describe('portal fixture built into memory', () => {
     expect(hrefsIn(nav)).toEqual(['/', '/kinh-te/', '/thoi-su/', '/van-hoa/']);
     expect(textOf(home, /<h3 class="lead-title">([\s\S]*?)<\/h3>/)).toBe('An toàn giao thông dịp Tết Nguyên đán');
     expect(home).toContain('<h2 id="cm-1" class="section-title"><a href="/kinh-te/">Kinh tế</a></h2>');
-    expect(home).toContain('<input type="date" id="chon-ngay" name="ngay" min="2023-12-31" max="2024-01-11" value="2024-01-11">');
+    expect(home).toContain('<input type="date" id="chon-ngay" name="ngay">');
+    expect(home).toContain('data-range="/lich.json"');
+  });
+
+  it('keeps the archive date range in one small file, so pages need not change every day', () => {
+    expect(JSON.parse(site.writer.text('lich.json')!)).toEqual({ firstDay: '2023-12-31', lastDay: '2024-01-11' });
   });
 });

@@ -139,6 +139,7 @@ describe('buildSiteModel', () => {
         '/2024/',
         '/2023/',
         '/luu-tru/',
+        '/lich.json',
         '/404.html',
       ].sort(),
     );
@@ -199,6 +200,6 @@ describe('buildSiteModel', () => {
     expect(d).toEqual([]);
     expect(s.articles).toEqual([]);
     expect(s.categories).toEqual([]);
-    expect(s.routes.map((r) => r.url)).toEqual(['/', '/luu-tru/', '/404.html']);
+    expect(s.routes.map((r) => r.url)).toEqual(['/', '/luu-tru/', '/lich.json', '/404.html']);
   });
 });
