@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { devCommand } from './commands/dev.js';
 import { newCommand } from './commands/new.js';
 import { EXIT, type Command, type CommandContext } from './commands/command.js';
 import { processTerminal, type Terminal } from './commands/report.js';
 import { UsageError } from './errors.js';
 
 /** Every command, in the order --help lists them. */
-const COMMANDS: readonly Command[] = [buildCommand, checkCommand, newCommand];
+const COMMANDS: readonly Command[] = [buildCommand, devCommand, newCommand, checkCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

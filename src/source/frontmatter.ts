@@ -74,15 +74,16 @@ function parseYaml(text: string, file: string): RawFrontMatter | Diagnostic {
 }
 
 function yamlDiagnostic(cause: unknown, file: string, text: string): Diagnostic {
-  if (cause instanceof yaml.YAMLException) {
-    const line = (/quoted scalar/.test(cause.reason) ? unclosedQuoteLine(text) : undefined) ?? (cause.mark ? cause.mark.line + 1 : 1);
-    return error(`front-matter is not valid YAML: ${cause.reason}`, {
-      file,
-      line,
-      hint: 'Check the quotes and indentation on that line; a value containing ": " or starting with a quote must be quoted as a whole, and indentation must use spaces, not tabs.',
-    });
+  if (!(cause instanceof yaml.YAMLException)) {
+    return error(`front-matter cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { file, line: 1 });
   }
-  return error(`front-matter cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { file, line: 1 });
+  const reportedLine = cause.mark ? cause.mark.line + 1 : 1;
+  const quoteLine = unclosedQuoteLine(text);
+  const hint = 'Check the quotes and indentation on that line; a value containing ": " or starting with a quote must be quoted as a whole, and indentation must use spaces, not tabs.';
+  if (quoteLine !== undefined && quoteLine <= reportedLine) {
+    return error(`front-matter is not valid YAML: the quote opened on this line is not closed (${cause.reason})`, { file, line: quoteLine, hint: 'Close the quote at the end of the value, or remove it.' });
+  }
+  return error(`front-matter is not valid YAML: ${cause.reason}`, { file, line: reportedLine, hint });
 }
 
 /** Lines of top-level keys, so a bad value can be shown where it is written (line 1 is "---"). */

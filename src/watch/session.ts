@@ -95,6 +95,13 @@ export class SiteSession {
       for (const page of pageTemplatesUsing(new Set([change.name]), this.templateUses)) this.pending.pageTemplates.add(page);
     }
     if (change.kind === 'static' || change.kind === 'asset') this.pending.staticPaths.add(file);
+    if (change.kind === 'asset' && !existsSync(file)) {
+      // a deleted folder: chokidar may report only the folder, so forget the articles inside it
+      const folder = `${change.name}/`;
+      for (const contentPath of [...this.articles.keys(), ...this.broken.keys()]) {
+        if (contentPath.startsWith(folder)) await this.reread(`${file}${path.sep}${contentPath.slice(folder.length)}`, contentPath);
+      }
+    }
   }
 
   private async reread(file: string, contentPath: string): Promise<void> {

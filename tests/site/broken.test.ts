@@ -17,7 +17,7 @@ describe('a site with broken articles', async () => {
       'content/thoi-su/slug-ban.md:6: error: slug: "Bai Viet/../x" is not a clean slug',
       'content/thoi-su/thieu-truong.md:1: error: category: is missing',
       'content/thoi-su/trung-1.md: error: URL /thoi-su/hai-bai-cung-dia-chi/ is used by both content/thoi-su/trung-2.md and content/thoi-su/trung-1.md',
-      'content/thoi-su/yaml-hong.md:3: error: front-matter is not valid YAML: unexpected end of the stream within a double quoted scalar',
+      'content/thoi-su/yaml-hong.md:3: error: front-matter is not valid YAML: the quote opened on this line is not closed (unexpected end of the stream within a double quoted scalar)',
     ]);
   });
 

@@ -124,6 +124,13 @@ describe('readFrontMatter', () => {
     expect(duplicateKey).toMatchObject({ severity: 'error', file: FILE, line: 4 });
   });
 
+  it('points at the line where a quote was opened when a later line trips YAML or swallows fields', () => {
+    const tripped = problem('---\ntitle: x\nauthor: "Thu Hoài\ndate: 2024-01-01\ncategory: Thời sự\nsummary: x\nbody line: y z\n---\n');
+    expect(tripped).toMatchObject({ line: 3, message: expect.stringContaining('the quote opened on this line is not closed') });
+    const swallowed = problem('---\ntitle: x\nauthor: "Thu Hoài\ndate: 2024-01-01\ncategory: Thời sự\nsummary: "Tóm tắt về chuyển đổi số: 100% trực tuyến."\n---\n');
+    expect(swallowed).toMatchObject({ line: 3, field: 'author', message: 'the quote opened on this line is not closed on it, so the lines after it became part of "author"' });
+  });
+
   it('rejects front-matter that is not a mapping', () => {
     expect(problem('---\n- a\n- b\n---\n')).toMatchObject({ severity: 'error', file: FILE, line: 2 });
     expect(problem('---\njust words\n---\n')).toMatchObject({ severity: 'error', file: FILE, line: 2 });
