@@ -70,7 +70,8 @@ export async function build(
 
   const rendered = await timed('render', () => renderSite(model.site, config, writer));
   diagnostics.push(...rendered.diagnostics);
-  diagnostics.push(...findBrokenLinks(model.site, rendered.bodyLinks, staticFiles.map((f) => f.outputPath), options.brokenLinks ?? 'warning'));
+  const outputs = new Set([...model.site.routes.map((r) => r.outputPath), ...staticFiles.map((f) => f.outputPath)]);
+  diagnostics.push(...findBrokenLinks(model.site, rendered.bodyLinks, (p) => outputs.has(p), options.brokenLinks ?? 'warning'));
   if (hasErrors(diagnostics)) return abort(writer, result(false));
   await timed('copy', () => Promise.all(staticFiles.map((f) => writer.copy(f.sourcePath, f.outputPath))));
   await timed('commit', () => writer.commit());

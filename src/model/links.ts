@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { BodyLink } from '../markdown/index.js';
-import type { SiteModel } from './types.js';
+import type { ArticleId, SiteModel } from './types.js';
 
 const ORIGIN = 'http://bantin.invalid';
 
@@ -10,17 +10,16 @@ const ORIGIN = 'http://bantin.invalid';
  */
 export function findBrokenLinks(
   site: SiteModel,
-  bodyLinks: ReadonlyMap<string, readonly BodyLink[]>,
-  staticOutputPaths: Iterable<string>,
+  bodyLinks: ReadonlyMap<ArticleId, readonly BodyLink[]>,
+  hasOutput: (outputPath: string) => boolean,
   severity: Diagnostic['severity'],
 ): Diagnostic[] {
-  const targets = new Set<string>(site.routes.map((r) => `/${r.outputPath}`));
-  for (const path of staticOutputPaths) targets.add(`/${path}`);
   const diagnostics: Diagnostic[] = [];
-  site.articles.forEach((article, id) => {
-    for (const link of bodyLinks.get(article.source.contentPath) ?? []) {
+  for (const [id, links] of bodyLinks) {
+    const article = site.articles[id]!;
+    for (const link of links) {
       const target = internalPath(link.href, site.articleUrls[id]!);
-      if (target === null || leadsSomewhere(target, targets)) continue;
+      if (target === null || leadsSomewhere(target, hasOutput)) continue;
       diagnostics.push({
         severity,
         file: article.source.displayPath,
@@ -29,7 +28,7 @@ export function findBrokenLinks(
         hint: 'Correct the address (articles are at /<chuyên-mục>/<slug>/, days at /yyyy/mm/dd/) or remove the link.',
       });
     }
-  });
+  }
   return diagnostics;
 }
 
@@ -44,8 +43,9 @@ function internalPath(href: string, fromUrl: string): string | null {
   }
 }
 
-function leadsSomewhere(path: string, targets: ReadonlySet<string>): boolean {
-  if (targets.has(path)) return true;
-  const folder = path.endsWith('/') ? path : `${path}/`;
-  return targets.has(`${folder}index.html`);
+function leadsSomewhere(path: string, hasOutput: (outputPath: string) => boolean): boolean {
+  const relative = path.slice(1);
+  if (relative !== '' && !relative.endsWith('/') && hasOutput(relative)) return true;
+  const folder = relative === '' || relative.endsWith('/') ? relative : `${relative}/`;
+  return hasOutput(`${folder}index.html`);
 }

@@ -37,7 +37,9 @@ export const NOT_FOUND_URL = '/404.html';
 
 /** The file a URL is written to, relative to the output folder: folders get index.html. */
 export function outputPathOf(url: string): string {
-  const relative = url.replace(/^\/+/, '');
+  let start = 0;
+  while (url.charCodeAt(start) === 47) start++;
+  const relative = url.slice(start);
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
 }
 

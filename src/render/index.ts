@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { createMarkdownRenderer, type BodyLink } from '../markdown/index.js';
-import type { Route, SiteModel } from '../model/types.js';
+import type { ArticleId, Route, SiteModel } from '../model/types.js';
 import type { Writer } from '../write/writer.js';
 import { TemplateError, createTemplateEngine } from './engine.js';
 import { pageView } from './page-views.js';
@@ -15,8 +15,8 @@ export interface RenderResult {
   readonly diagnostics: Diagnostic[];
   /** Routes not written because their template failed. */
   readonly failedRoutes: Route[];
-  /** Links written in article bodies, by the article's content path. */
-  readonly bodyLinks: Map<string, BodyLink[]>;
+  /** Links written in the bodies of the articles rendered. */
+  readonly bodyLinks: Map<ArticleId, BodyLink[]>;
 }
 
 /** Renders routes of a site model; holds compiled templates between calls. */
@@ -34,12 +34,12 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
       const failedTemplates = new Set<string>();
       const diagnostics: Diagnostic[] = [];
       const failedRoutes: Route[] = [];
-      const bodyLinks = new Map<string, BodyLink[]>();
+      const bodyLinks = new Map<ArticleId, BodyLink[]>();
       let pagesWritten = 0;
       for (const route of routes) {
         const links: BodyLink[] = [];
         const view = pageView(ctx, route, (body, resolveImage) => markdown(body, resolveImage, links));
-        if (route.kind === 'article') bodyLinks.set(site.articles[route.articleId]!.source.contentPath, links);
+        if (route.kind === 'article') bodyLinks.set(route.articleId, links);
         if (failedTemplates.has(view.template)) {
           failedRoutes.push(route);
           continue;

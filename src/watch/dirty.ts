@@ -1,5 +1,5 @@
 import type { Route } from '../model/types.js';
-import type { RouteIndex } from './route-inputs.js';
+import { sameInputs, type RouteIndex } from './route-inputs.js';
 
 /** What an incremental rebuild must do: pages to render and output files to delete. */
 export interface DirtySet {
@@ -28,7 +28,7 @@ export function dirtyRoutes(previous: RouteIndex | null, next: RouteIndex, chang
     const dirty =
       everything ||
       before === undefined ||
-      before.signature !== inputs.signature ||
+      !sameInputs(before, inputs) ||
       changes.pageTemplates.has(templateOf(inputs.route)) ||
       inputs.articles.some((path) => changes.articles.has(path));
     if (dirty) render.push(inputs.route);

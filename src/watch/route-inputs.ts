@@ -11,12 +11,20 @@ export interface Layout {
   readonly notFoundLatest: number;
 }
 
-/** What one page shows: the articles on it (content paths) and a key of everything else it depends on. */
+/**
+ * What one page shows: the articles on it (content paths) and a key of everything else it depends
+ * on. Equal keys and equal article lists mean the page's data is the same, unless an article changed.
+ */
 export interface RouteInputs {
   readonly route: Route;
+  readonly key: string;
   readonly articles: readonly string[];
-  /** Equal keys and equal article lists mean the page's data is the same, unless an article changed. */
-  readonly signature: string;
+}
+
+/** Whether two pages show the same things (content paths are shared strings: compared by identity first). */
+export function sameInputs(a: RouteInputs, b: RouteInputs): boolean {
+  if (a.route.kind !== b.route.kind || a.key !== b.key || a.articles.length !== b.articles.length) return false;
+  return a.articles.every((path, i) => path === b.articles[i]);
 }
 
 /** Every page of a site with what it shows, plus a key of what every page shows (navigation, date range). */
@@ -31,7 +39,7 @@ export function indexRoutes(model: SiteModel, layout: Layout): RouteIndex {
   const calendar = { days: new KeyOrder(model.days.keys()), months: new KeyOrder(model.months.keys()) };
   for (const route of model.routes) {
     const [key, articles] = inputsOf(model, route, layout, calendar);
-    routes.set(route.outputPath, { route, articles, signature: `${route.kind}|${key}|${articles.join('|')}` });
+    routes.set(route.outputPath, { route, key, articles });
   }
   return { siteKey: siteKey(model), routes };
 }

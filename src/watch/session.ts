@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build, planStatic } from '../build.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { buildSiteModel, type SiteModel } from '../model/index.js';
+import { buildSiteModel, type ArticleId, type SiteModel } from '../model/index.js';
 import { findBrokenLinks } from '../model/links.js';
 import { TEMPLATE_BY_KIND, createSiteRenderer, type SiteRenderer } from '../render/index.js';
 import { parseArticle } from '../source/article.js';
@@ -14,6 +14,7 @@ import { StagedWriter } from '../write/staged-writer.js';
 import type { StaticFile } from '../write/static-files.js';
 import { classifyChange } from './changes.js';
 import { dirtyRoutes } from './dirty.js';
+import { pagesShowing, replaceInPlace } from './in-place.js';
 import { indexRoutes, type RouteIndex } from './route-inputs.js';
 import { pageTemplatesUsing, templateDependencies } from './template-deps.js';
 
@@ -48,6 +49,9 @@ export class SiteSession {
   private articles = new Map<string, Article>();
   private broken = new Map<string, Diagnostic[]>();
   private index: RouteIndex | null = null;
+  private model: SiteModel | null = null;
+  /** Lookups for in-place edits, made when first needed after each model change. */
+  private lookups: { idOf: Map<string, ArticleId>; shownBy: Map<string, string[]> } | null = null;
   private statics: readonly StaticFile[] = [];
   private hashes = new Map<string, string>();
   private renderer: SiteRenderer;
@@ -69,6 +73,8 @@ export class SiteSession {
       this.articles = new Map(result.parsed.map((a) => [a.source.contentPath, a]));
       this.broken.clear();
       this.index = indexRoutes(result.site, this.config);
+      this.model = result.site;
+      this.lookups = null;
       this.statics = result.staticFiles;
       this.hashes = hashes;
       this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
@@ -120,28 +126,53 @@ export class SiteSession {
     const fail = (diagnostics: Diagnostic[]) => ({ ok: false, full: false, pagesRendered: 0, filesWritten: 0, filesRemoved: 0, diagnostics, milliseconds: performance.now() - started });
     const diagnostics = [...this.broken.values()].flat();
     if (hasErrors(diagnostics)) return fail(diagnostics);
+    const inPlace = await this.rebuildInPlace(started);
+    if (inPlace) return inPlace;
     const { site, diagnostics: modelDiagnostics } = buildSiteModel([...this.articles.values()], this.config);
     diagnostics.push(...modelDiagnostics);
-    const statics = this.pending.staticPaths.size > 0 ? await planStatic(this.config, new Set(site.routes.map((r) => r.outputPath))) : { files: this.statics, diagnostics: staticCollisions(this.statics, site, this.config.root) };
+    const index = indexRoutes(site, this.config);
+    const statics = this.pending.staticPaths.size > 0 ? await planStatic(this.config, new Set(index.routes.keys())) : { files: this.statics, diagnostics: staticCollisions(this.statics, index, this.config.root) };
     diagnostics.push(...statics.diagnostics);
     if (hasErrors(diagnostics)) return fail(diagnostics);
 
-    const index = indexRoutes(site, this.config);
     const dirty = dirtyRoutes(this.index, index, { articles: this.pending.articles, pageTemplates: this.pending.pageTemplates }, (route) => TEMPLATE_BY_KIND[route.kind]);
     const failedBefore = [...this.pending.failedRoutes].map((p) => index.routes.get(p)?.route).filter((r) => r !== undefined);
     const toRender = [...new Set([...dirty.render, ...failedBefore])];
     const writer = new DirectWriter(this.config.outDir, this.hashes);
     const rendered = await this.renderer.render(site, toRender, writer);
-    diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, statics.files.map((f) => f.outputPath), 'warning'));
     const staticOutputs = new Set(statics.files.map((f) => f.outputPath));
+    diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning'));
     const removed = dirty.remove.filter((p) => !staticOutputs.has(p));
     for (const outputPath of removed) await writer.remove(outputPath);
     const removedStatics = await this.syncStatics(statics.files, writer, index);
 
     this.index = index;
+    this.model = site;
+    this.lookups = null;
     this.statics = statics.files;
     this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
     return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: removed.length + removedStatics, diagnostics, milliseconds: performance.now() - started };
+  }
+
+  /**
+   * The common edit, a fix to an article's text that leaves it where it stands: swap it into the
+   * model and render the pages that show it, without rebuilding lists. Null when that does not apply.
+   */
+  private async rebuildInPlace(started: number): Promise<RebuildReport | null> {
+    const { model, index, pending } = this;
+    if (!model || !index || pending.pageTemplates.size > 0 || pending.staticPaths.size > 0 || pending.failedRoutes.size > 0) return null;
+    this.lookups ??= { idOf: new Map(model.articles.map((a, id) => [a.source.contentPath, id])), shownBy: pagesShowing(index) };
+    const edited = new Map([...pending.articles].map((contentPath) => [contentPath, this.articles.get(contentPath)]));
+    const site = replaceInPlace(model, edited, this.lookups.idOf);
+    if (!site) return null;
+    const outputs = new Set([...pending.articles].flatMap((contentPath) => this.lookups!.shownBy.get(contentPath) ?? []));
+    const writer = new DirectWriter(this.config.outDir, this.hashes);
+    const rendered = await this.renderer.render(site, [...outputs].map((p) => index.routes.get(p)!.route), writer);
+    const staticOutputs = new Set(this.statics.map((f) => f.outputPath));
+    const diagnostics = [...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning')];
+    this.model = site;
+    this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
+    return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: 0, diagnostics, milliseconds: performance.now() - started };
   }
 
   /** Copies new and changed static files, deletes those gone (unless a page now has the path). */
@@ -157,7 +188,6 @@ export class SiteSession {
   }
 }
 
-function staticCollisions(statics: readonly StaticFile[], site: SiteModel, root: string): Diagnostic[] {
-  const pages = new Set(site.routes.map((r) => r.outputPath));
-  return statics.filter((f) => pages.has(f.outputPath)).map((f) => ({ severity: 'error', file: path.relative(root, f.sourcePath).split(path.sep).join('/'), message: `would overwrite the page ${f.outputPath}`, hint: 'Rename or move the file: a built page has that path.' }));
+function staticCollisions(statics: readonly StaticFile[], index: RouteIndex, root: string): Diagnostic[] {
+  return statics.filter((f) => index.routes.has(f.outputPath)).map((f) => ({ severity: 'error', file: path.relative(root, f.sourcePath).split(path.sep).join('/'), message: `would overwrite the page ${f.outputPath}`, hint: 'Rename or move the file: a built page has that path.' }));
 }

@@ -1,7 +1,7 @@
 import { watch } from 'chokidar';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import { CONFIG_FILE_NAMES } from '../config/defaults.js';
 import { isInside } from './changes.js';
 
 /** A running watch over a site's sources. */
@@ -9,12 +9,13 @@ export interface SiteWatcher {
   close(): Promise<void>;
 }
 
-/** Folders and files that can change the site: content, templates, static files, config. */
-export function watchedPaths(config: ResolvedConfig): string[] {
-  const paths = [config.contentDir, ...config.templateDirs, path.join(config.root, 'templates'), config.staticDir ?? path.join(config.root, 'static')];
-  paths.push(...CONFIG_FILE_NAMES.map((name) => path.join(config.root, name)));
-  if (config.configFile) paths.push(config.configFile);
-  return [...new Set(paths)];
+/**
+ * Folders watched whole: content, templates, static files, and a config file named on the command
+ * line. Only existing paths: chokidar reports "ready" too early when one of its paths is missing.
+ */
+export function watchedFolders(config: ResolvedConfig): string[] {
+  const paths = [config.contentDir, ...config.templateDirs, config.staticDir, config.configFile];
+  return [...new Set(paths.filter((p): p is string => p !== null && existsSync(p)))];
 }
 
 /** Whether a path is never a source: the output folder, version control, dependencies, editor files. */
@@ -31,11 +32,9 @@ export function isIgnoredPath(file: string, config: ResolvedConfig): boolean {
  * changed paths in batches: every event within `settleMs` of the previous one joins its batch.
  */
 export async function watchSite(config: ResolvedConfig, onChange: (paths: string[]) => void, settleMs = 10): Promise<SiteWatcher> {
-  const watcher = watch(watchedPaths(config), {
-    ignoreInitial: true,
-    ignored: (file) => isIgnoredPath(file, config),
-    awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 },
-  });
+  const options = { ignoreInitial: true, ignored: (file: string) => isIgnoredPath(file, config), awaitWriteFinish: { stabilityThreshold: 10, pollInterval: 5 } };
+  // The site root itself only one level deep: config files, and templates/ or static/ appearing.
+  const watchers = [watch(watchedFolders(config), options), watch(config.root, { ...options, depth: 0 })];
   let batch = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -43,16 +42,18 @@ export async function watchSite(config: ResolvedConfig, onChange: (paths: string
     batch = new Set();
     if (paths.length > 0) onChange(paths);
   };
-  watcher.on('all', (_event, file) => {
-    batch.add(path.resolve(file));
-    clearTimeout(timer);
-    timer = setTimeout(flush, settleMs);
-  });
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  for (const watcher of watchers) {
+    watcher.on('all', (_event, file) => {
+      batch.add(path.resolve(file));
+      clearTimeout(timer);
+      timer = setTimeout(flush, settleMs);
+    });
+  }
+  await Promise.all(watchers.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve()))));
   return {
     async close() {
       clearTimeout(timer);
-      await watcher.close();
+      await Promise.all(watchers.map((watcher) => watcher.close()));
     },
   };
 }

@@ -65,6 +65,14 @@ describe('incremental rebuilds', () => {
     await expectSameAsColdBuild();
   });
 
+  it('write only the article page when only its body changed', async () => {
+    const report = await edit('content/thoi-su/a02.md', (t) => t.replace('- Ý thứ hai', '- Ý thứ hai, đã sửa'));
+    expect(report.ok).toBe(true);
+    expect(report.filesWritten).toBe(1);
+    expect(await page('/thoi-su/ky-hop-thu-15-hoi-dong-nhan-dan-tinh-khai-mac/')).toContain('<li>Ý thứ hai, đã sửa</li>');
+    await expectSameAsColdBuild();
+  });
+
   it('move an article to another category and day: both old and new lists change, the old URL is gone', async () => {
     const report = await edit('content/thoi-su/a06.md', (t) => t.replace('chuyen_muc: Thời sự', 'chuyen_muc: Kinh tế').replace('ngay_dang: 2024-01-09', 'ngay_dang: 2024-01-12 09:00'));
     expect(report.ok).toBe(true);
