@@ -41,7 +41,7 @@ const BOX_STYLE = [
 
 const CLOSE_STYLE =
   'position:absolute;top:8px;right:10px;border:0;background:none;color:#d32f2f;font:bold 22px/1 sans-serif;cursor:pointer';
-const HEADING_STYLE = 'margin:0 0 10px;font:bold 16px/1.4 ui-monospace,monospace;color:#b71c1c';
+const HEADING_STYLE = 'margin:0 0 10px;font:bold 17px/1.4 "Noto Sans",Arial,sans-serif;color:#b71c1c';
 const LIST_STYLE = 'margin:0;padding:0;list-style:none';
 const ITEM_STYLE = 'margin:0 0 10px;white-space:pre-wrap;word-break:break-word';
 const HINT_STYLE = 'display:block;padding-left:2em;color:#555';
