@@ -6,11 +6,18 @@ export interface BodyLink {
   readonly bodyLine: number;
 }
 
-/**
- * Turns an article's Markdown body into HTML; `resolveImage` maps each image reference to its URL,
- * and `links`, when given, receives every link the body makes.
- */
-export type MarkdownRenderer = (markdown: string, resolveImage?: (src: string) => string, links?: BodyLink[]) => string;
+/** What a caller wants from one render besides the HTML. */
+export interface RenderOptions {
+  /** Maps each image reference to its URL. */
+  readonly resolveImage?: ((src: string) => string) | undefined;
+  /** Receives every link the body makes. */
+  readonly links?: BodyLink[] | undefined;
+  /** Receives the body's text without markup, a piece per block (for the search index). */
+  readonly text?: string[] | undefined;
+}
+
+/** Turns an article's Markdown body into HTML. */
+export type MarkdownRenderer = (markdown: string, options?: RenderOptions) => string;
 
 /**
  * A Markdown renderer for article bodies. Images go through the caller's resolver, then
@@ -21,10 +28,12 @@ export function createMarkdownRenderer(options: { basePath: string }): MarkdownR
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   const prefix = (url: string): string => (url.startsWith('/') && !url.startsWith('//') ? options.basePath + url : url);
   md.core.ruler.push('bantin_urls', (state) => {
-    const env = state.env as RenderEnv;
+    const env = state.env as RenderOptions;
     const resolveImage = env.resolveImage ?? ((src: string) => src);
     for (const block of state.tokens) {
       let line = block.map?.[0] ?? 0;
+      if (env.text && (block.type === 'code_block' || block.type === 'fence')) env.text.push(block.content);
+      if (env.text && block.type === 'inline') env.text.push(plainText(block.children ?? []));
       for (const token of block.children ?? []) {
         if (token.type === 'softbreak' || token.type === 'hardbreak') line++;
         const href = String(token.attrGet('href') ?? '');
@@ -34,10 +43,15 @@ export function createMarkdownRenderer(options: { basePath: string }): MarkdownR
       }
     }
   });
-  return (markdown, resolveImage, links) => md.render(markdown, { resolveImage, links } satisfies RenderEnv);
+  return (markdown, options = {}) => md.render(markdown, { ...options });
 }
 
-interface RenderEnv {
-  resolveImage?: ((src: string) => string) | undefined;
-  links?: BodyLink[] | undefined;
+/** The words of an inline run: text, code and image descriptions, without markup. */
+function plainText(children: readonly { type: string; content: string }[]): string {
+  let text = '';
+  for (const token of children) {
+    if (token.type === 'text' || token.type === 'code_inline' || token.type === 'image') text += token.content;
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') text += ' ';
+  }
+  return text;
 }

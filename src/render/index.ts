@@ -38,7 +38,7 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
       let pagesWritten = 0;
       for (const route of routes) {
         const links: BodyLink[] = [];
-        const view = pageView(ctx, route, (body, resolveImage) => markdown(body, resolveImage, links));
+        const view = pageView(ctx, route, (body, options) => markdown(body, { ...options, links }));
         if (route.kind === 'article') bodyLinks.set(route.articleId, links);
         if (failedTemplates.has(view.template)) {
           failedRoutes.push(route);

@@ -67,7 +67,7 @@ function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }
     authors: article.authors,
     date: dateView(article),
     category: ctx.categoryLink(article.categorySlug),
-    bodyHtml: markdown(article.body, (src) => assetUrl(src, article.source.contentPath)),
+    bodyHtml: markdown(article.body, { resolveImage: (src) => assetUrl(src, article.source.contentPath) }),
     tags: article.tags,
     image: article.image === null ? null : { src: ctx.assetHref(article.image, article.source.contentPath) },
     day: { name: formatDayTitle(year, month, day), href: ctx.href(dayUrl(year, month, day)) },
