@@ -30,6 +30,14 @@ export function yearUrl(year: number): string {
 
 /** The page listing every year and month. */
 export const ARCHIVE_URL = '/luu-tru/';
+/** The RSS feed of the whole site. */
+export const SITE_FEED_URL = '/rss.xml';
+
+/** The RSS feed of a category. */
+export function categoryFeedUrl(categorySlug: string): string {
+  return `/${categorySlug}/rss.xml`;
+}
+
 /** First and last day of the archive, read by the date field's script (so pages need not change daily). */
 export const CALENDAR_URL = '/lich.json';
 /** The page static hosts serve for unknown paths. */

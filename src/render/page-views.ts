@@ -2,9 +2,10 @@ import type { MarkdownRenderer } from '../markdown/index.js';
 import { pageCount, pageLinks, pageSlice } from '../model/pagination.js';
 import { relatedPositions } from '../model/related.js';
 import type { Route } from '../model/types.js';
-import { assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import { assetUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
 import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
 import { calendarWeeks } from './calendar-view.js';
+import { articleShareMeta, categoryJsonLd } from './share-meta.js';
 import { dateView, type LinkView, type ViewContext } from './site-view.js';
 
 /** The page template each kind of route is rendered with. */
@@ -29,7 +30,7 @@ export interface PageView {
 
 /** Fields every page has: its title, description and URLs. */
 function pageMeta(ctx: ViewContext, route: Route, title: string, description = ctx.config.description) {
-  return { kind: route.kind, title, description, href: ctx.href(route.url), canonical: ctx.absolute(route.url) || ctx.href(route.url) };
+  return { kind: route.kind, type: 'website', title, description, href: ctx.href(route.url), canonical: ctx.absolute(route.url) || ctx.href(route.url), image: '', jsonLd: '', feedHref: '' };
 }
 
 /** The view model of any route. */
@@ -73,7 +74,9 @@ function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }
     day: { name: formatDayTitle(year, month, day), href: ctx.href(dayUrl(year, month, day)) },
     extra: article.extra,
   };
-  return { template: TEMPLATE_BY_KIND.article, data: { page: pageMeta(ctx, route, article.title, article.summary || ctx.config.description), currentSection: view.category.href, article: view, related } };
+  const share = articleShareMeta(ctx, article, route.url);
+  const page = { ...pageMeta(ctx, route, article.title, article.summary || ctx.config.description), type: 'article', image: share.image, jsonLd: share.jsonLd };
+  return { template: TEMPLATE_BY_KIND.article, data: { page, share, currentSection: view.category.href, article: view, related } };
 }
 
 function aliasView(ctx: ViewContext, route: Extract<Route, { kind: 'alias' }>): PageView {
@@ -96,7 +99,8 @@ function categoryView(ctx: ViewContext, route: Extract<Route, { kind: 'category'
   };
   const title = route.page > 1 ? `${category.name} - ${ctx.site.t.page} ${route.page}` : category.name;
   const items = ctx.cardsOf(pageSlice(category.articleIds, route.page, ctx.config.perPage));
-  return { template: TEMPLATE_BY_KIND.category, data: { page: pageMeta(ctx, route, title), currentSection: ctx.categoryLink(category.slug).href, category: ctx.categoryLink(category.slug), items, pagination } };
+  const page = { ...pageMeta(ctx, route, title), jsonLd: categoryJsonLd(ctx, category.slug), feedHref: ctx.feedHref(categoryFeedUrl(category.slug)) };
+  return { template: TEMPLATE_BY_KIND.category, data: { page, currentSection: ctx.categoryLink(category.slug).href, category: ctx.categoryLink(category.slug), items, pagination } };
 }
 
 function dayView(ctx: ViewContext, route: Extract<Route, { kind: 'day' }>): PageView {

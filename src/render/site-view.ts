@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ArticleId, SiteModel } from '../model/types.js';
-import { ARCHIVE_URL, CALENDAR_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import { ARCHIVE_URL, CALENDAR_URL, SITE_FEED_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
 import type { Article } from '../source/types.js';
 import { formatArticleDate, formatDayTitle, formatListDate, formatMonthTitle, isoWithOffset } from '../vi/dates.js';
 import { UI_STRINGS, type UiStrings } from '../vi/strings.js';
@@ -47,6 +47,8 @@ export interface SiteView {
   readonly calendarHref: string;
   /** Pattern the date field's script fills in: "/base/{yyyy}/{mm}/{dd}/". */
   readonly dayHrefPattern: string;
+  /** The site's RSS feed, '' when there is none. */
+  readonly feedHref: string;
   readonly t: UiStrings;
 }
 
@@ -77,6 +79,11 @@ export class ViewContext {
   assetHref(reference: string, contentPath: string): string {
     const url = assetUrl(reference, contentPath);
     return url.startsWith('/') && !url.startsWith('//') ? this.href(url) : url;
+  }
+
+  /** A feed's link, or '' when the site has no base URL (feeds need absolute links, so none are made). */
+  feedHref(url: string): string {
+    return this.config.baseUrl === '' ? '' : this.href(url);
   }
 
   /** The absolute URL of a page, or '' when no base URL is set. */
@@ -130,6 +137,7 @@ export class ViewContext {
       nav: this.model.categories.map((c) => this.categoryLink(c.slug)),
       years: [...this.model.years.values()].map((y) => ({ name: y.key, href: this.href(yearUrl(y.year)) })),
       calendarHref: this.href(CALENDAR_URL),
+      feedHref: this.feedHref(SITE_FEED_URL),
       dayHrefPattern: this.href(dayUrl(1111, 11, 11)).replace('1111', '{yyyy}').replace('11/11', '{mm}/{dd}'),
       t: UI_STRINGS,
     };
