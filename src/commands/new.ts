@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { articleUrl } from '../model/urls.js';
 import { discoverArticles, loadArticles } from '../source/index.js';
 import { isoWithOffset, yearKey } from '../vi/dates.js';
+import { MAX_NAME_LENGTH, slugTrouble } from '../source/paths.js';
 import { slugify } from '../vi/slugify.js';
 import { ACCEPTED_TIMESTAMP_FORMATS, parseTimestamp, timestampAt, type Timestamp } from '../vi/timestamp.js';
 import { EXIT, buildOptionsOf, loadSiteConfig, type Command, type OptionValues } from './command.js';
@@ -138,6 +139,14 @@ export function newArticleText(fields: NewArticleFields, slug = slugify(fields.t
   return lines.join('\n').normalize('NFC');
 }
 
+/** A title's slug cut to the length a file name allows, at a hyphen where one is near the limit. */
+export function usableSlug(slug: string): string {
+  if (slug.length <= MAX_NAME_LENGTH - 4) return slug;
+  const cut = slug.slice(0, MAX_NAME_LENGTH - 4);
+  const hyphen = cut.lastIndexOf('-');
+  return hyphen > MAX_NAME_LENGTH / 2 ? cut.slice(0, hyphen) : cut.replace(/-+$/, '');
+}
+
 /** The slug tried on the n-th attempt: the title's slug, then slug-2, slug-3, … */
 export function slugCandidate(base: string, attempt: number): string {
   return attempt === 1 ? base : `${base}-${attempt}`;
@@ -152,12 +161,12 @@ export async function createArticleFile(config: ResolvedConfig, fields: NewArtic
   const categorySlug = slugify(fields.category);
   const folder = path.join(config.contentDir, categorySlug, yearKey(fields.timestamp.local));
   const taken = await takenUrls(config);
-  const base = slugify(fields.title);
+  const base = usableSlug(slugify(fields.title));
   await mkdir(folder, { recursive: true });
   for (let attempt = 1; ; attempt++) {
     const slug = slugCandidate(base, attempt);
     const file = path.join(folder, `${slug}.md`);
-    if (taken.has(urlKey(`/${categorySlug}/${slug}/`)) || existsSync(file)) continue;
+    if (slugTrouble(slug) || taken.has(urlKey(`/${categorySlug}/${slug}/`)) || existsSync(file)) continue;
     try {
       await writeFile(file, newArticleText(fields, slug), { flag: 'wx' });
       return file;

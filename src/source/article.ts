@@ -1,9 +1,14 @@
 import { error, type Diagnostic } from '../diagnostics.js';
 import { slugify, isCleanSlug } from '../vi/slugify.js';
+import { cleanText, quoted } from '../vi/text.js';
 import { ACCEPTED_TIMESTAMP_FORMATS, parseTimestamp } from '../vi/timestamp.js';
 import { REQUIRED_FIELDS, groupFields, spellingsOf, type FieldName, type FieldValue } from './fields.js';
 import { normaliseText, readFrontMatter, type RawFrontMatter } from './frontmatter.js';
+import { MAX_NAME_LENGTH, slugTrouble, urlPathProblem } from './paths.js';
 import type { Article, SourceFile } from './types.js';
+
+/** Fields shown to readers: invisible and control characters are removed from them. */
+const DISPLAY_FIELDS: ReadonlySet<FieldName> = new Set(['title', 'author', 'category', 'summary', 'tags']);
 
 /** One file's outcome: an article when it is valid, and every problem found in it. */
 export interface ParsedSource {
@@ -28,7 +33,7 @@ class FieldReader {
   constructor(private readonly raw: RawFrontMatter, private readonly file: string) {
     this.fields = groupFields(raw.data);
     for (const { field, keys } of this.fields.conflicts) {
-      this.fail(field, `written twice, as "${keys[0]}" and "${keys[1]}", with different values`, 'Keep one of the two lines.', keys[1]);
+      this.fail(field, `written twice, as ${quoted(keys[0])} and ${quoted(keys[1])}, with different values`, 'Keep one of the two lines.', keys[1]);
     }
     for (const field of REQUIRED_FIELDS) {
       if (!this.fields.known.has(field)) {
@@ -82,7 +87,7 @@ class FieldReader {
       this.fail(field, `must be text, not ${describe(entry.value)}`, 'Write the value as text; put it in quotes if it looks like a number or a date.');
       return null;
     }
-    const value = entry.value.trim();
+    const value = this.clean(field, entry.value).trim();
     if (value === '' && required) this.fail(field, 'is empty', 'Write a value after the colon.');
     return value;
   }
@@ -91,12 +96,17 @@ class FieldReader {
     const entry = this.get(field);
     if (entry === undefined || entry.value === null) return [];
     const values = Array.isArray(entry.value) ? entry.value : [entry.value];
-    if (!values.every((v): v is string => typeof v === 'string' && v.trim() !== '')) {
+    const texts = values.map((v) => (typeof v === 'string' ? this.clean(field, v).trim() : v));
+    if (!texts.every((v): v is string => typeof v === 'string' && v !== '')) {
       this.fail(field, 'must be text or a list of texts', 'Write one value, or a list like ["một", "hai"].');
       return [];
     }
-    if (required && values.length === 0) this.fail(field, 'is empty', 'Write a value after the colon.');
-    return [...new Set(values.map((v) => v.trim()))];
+    if (required && texts.length === 0) this.fail(field, 'is empty', 'Write a value after the colon.');
+    return [...new Set(texts)];
+  }
+
+  private clean(field: FieldName, text: string): string {
+    return DISPLAY_FIELDS.has(field) ? cleanText(text) : text;
   }
 
   private flag(field: FieldName): boolean {
@@ -108,21 +118,36 @@ class FieldReader {
 
   private derivedSlug(field: FieldName, text: string): string {
     const slug = slugify(text);
-    if (text !== '' && slug === '') this.fail(field, `"${text}" gives an empty URL slug`, 'Use a name with letters or digits.');
+    const trouble = slugTrouble(slug);
+    if (text !== '' && slug === '') this.fail(field, `${quoted(text)} gives an empty URL slug`, 'Use a name with letters or digits.');
+    else if (trouble) this.fail(field, `${quoted(text)} gives a URL slug ${trouble.what}`, `Use ${trouble.tooLong ? 'a shorter' : 'another'} ${field} name: ${trouble.why}.`);
     return slug;
   }
 
   private slug(title: string): string {
     const written = this.text('slug', false);
-    if (written === null) {
-      const slug = slugify(title);
-      if (title !== '' && slug === '') this.fail('title', `"${title}" gives an empty URL slug`, 'Add a field "slug: ten-bai-viet" with lowercase letters, digits and hyphens.');
-      return slug;
-    }
+    if (written === null) return this.titleSlug(title);
+    const trouble = slugTrouble(written);
     if (!isCleanSlug(written)) {
-      this.fail('slug', `"${written}" is not a clean slug`, `Use only lowercase a–z, digits and single hyphens, e.g. "${slugify(written) || 'ten-bai-viet'}".`);
+      const cleaned = slugify(written).slice(0, MAX_NAME_LENGTH).replace(/-+$/, '');
+      const example = cleaned === '' || slugTrouble(cleaned) ? 'ten-bai-viet' : cleaned;
+      this.fail('slug', `${quoted(written)} is not a clean slug`, `Use only lowercase a–z, digits and single hyphens, e.g. "${example}".`);
+    } else if (trouble) {
+      this.fail('slug', trouble.sentence, `Write ${trouble.tooLong ? 'a shorter slug' : 'another slug'}: ${trouble.why}.`);
     }
     return written;
+  }
+
+  private titleSlug(title: string): string {
+    const slug = slugify(title);
+    const trouble = slugTrouble(slug);
+    if (title !== '' && slug === '') {
+      this.fail('title', `${quoted(title)} gives an empty URL slug`, 'Add a field "slug: ten-bai-viet" with lowercase letters, digits and hyphens.');
+    } else if (trouble) {
+      const fix = trouble.tooLong ? `a shorter slug (at most ${MAX_NAME_LENGTH} characters)` : `another slug, such as "${slug}-1"`;
+      this.fail('title', `${quoted(title)} gives a URL slug ${trouble.what}`, `Add a field "slug: …" with ${fix}: ${trouble.why}.`);
+    }
+    return slug;
   }
 
   private permalink(): string | null {
@@ -134,13 +159,9 @@ class FieldReader {
 
   /** A root-relative URL path that stays inside the site: "/tin-tuc/12345/" or "/a/b.html". */
   private checkPath(field: FieldName, urlPath: string): boolean {
-    const segments = urlPath.split('/').slice(1);
-    const safe = urlPath.startsWith('/') && urlPath !== '/' &&
-      segments.every((s, i) => (s === '' ? i === segments.length - 1 : /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/.test(s) && !/^\.+$/.test(s)));
-    if (!safe) {
-      this.fail(field, `"${urlPath}" is not a path inside the site`, 'Write a path from the site root with letters, digits, "-", "_" and ".", such as "/tin-tuc/12345/".');
-    }
-    return safe;
+    const problem = urlPathProblem(urlPath);
+    if (problem) this.fail(field, problem.message, problem.hint);
+    return problem === undefined;
   }
 
   private timestamp(timeZone: string): Article['publishedAt'] | null {
@@ -161,5 +182,5 @@ function describe(value: unknown): string {
   if (value === null) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a group of fields';
-  return `the ${typeof value} ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${typeof value === 'string' ? quoted(value) : String(value)}`;
 }

@@ -2,22 +2,33 @@ import fg from 'fast-glob';
 import path from 'node:path';
 import type { SourceFile } from './types.js';
 
-/** Files and folders never read as content: hidden ones, editor backups and swap files. */
-const IGNORED = ['**/.*', '**/.*/**', '**/*~', '**/*.swp', '**/*.tmp', '**/node_modules/**'];
+/**
+ * Files and folders never read as content: hidden ones (Emacs locks `.#a.md`, Vim swap files
+ * `.a.md.swp`), editor backups (`a.md~`, Emacs auto-saves `#a.md#`) and temporary files.
+ */
+const IGNORED = ['**/.*', '**/.*/**', '**/*~', '**/#*#', '**/*.swp', '**/*.swo', '**/*.tmp', '**/node_modules/**'];
 
-/** Article sources: Markdown files under the content folder, except those in `_`-prefixed folders. */
+/**
+ * Article sources: Markdown files under the content folder, except those in `_`-prefixed folders.
+ * Symbolic links named like articles are listed too, so that reading them reports them (they are
+ * never followed); folders behind links are not entered.
+ */
 export async function discoverArticles(contentDir: string, root: string): Promise<SourceFile[]> {
   const found = await fg(['**/*.md', '**/*.markdown'], {
     cwd: contentDir,
     ignore: [...IGNORED, '**/_*/**', '**/_*'],
-    onlyFiles: true,
+    onlyFiles: false,
+    objectMode: true,
     followSymbolicLinks: false,
     dot: false,
   });
-  return found.map((relative) => sourceFile(contentDir, root, relative)).sort(byContentPath);
+  return found
+    .filter((entry) => entry.dirent.isFile() || entry.dirent.isSymbolicLink())
+    .map((entry) => sourceFile(contentDir, root, entry.path))
+    .sort(byContentPath);
 }
 
-/** Files under the content folder that are not Markdown (photos beside articles): copied as they are. */
+/** Files under the content folder that are not Markdown (photos beside articles): copied as they are; links are skipped. */
 export async function discoverContentAssets(contentDir: string, root: string): Promise<SourceFile[]> {
   const found = await fg(['**/*'], {
     cwd: contentDir,

@@ -74,6 +74,28 @@ export function groupFields(data: Readonly<Record<string, unknown>>): GroupedFie
   return { known, extra, conflicts };
 }
 
+/** Most nodes compared before two values are taken as different: YAML aliases can nest a value exponentially. */
+const COMPARE_BUDGET = 10_000;
+
+/**
+ * Whether two front-matter values are the same. YAML anchors and aliases can make a value refer
+ * to itself (`&a [*a]`) or repeat one list exponentially, so the walk is bounded: past the budget,
+ * or on a cycle, the values count as different (an error the editor sees, never a hang or a crash).
+ */
 function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  let budget = COMPARE_BUDGET;
+  const seen = new Set<unknown>();
+  const same = (x: unknown, y: unknown): boolean => {
+    if (x === y) return true;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || --budget < 0) return Object.is(x, y);
+    if (Array.isArray(x) !== Array.isArray(y) || seen.has(x) || seen.has(y)) return false;
+    seen.add(x).add(y);
+    const keys = Object.keys(x);
+    const result = keys.length === Object.keys(y).length &&
+      keys.every((k) => Object.hasOwn(y, k) && same((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]));
+    seen.delete(x);
+    seen.delete(y);
+    return result;
+  };
+  return same(a, b);
 }

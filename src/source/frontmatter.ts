@@ -83,6 +83,9 @@ function yamlDiagnostic(cause: unknown, file: string, text: string): Diagnostic 
   if (quoteLine !== undefined && quoteLine <= reportedLine) {
     return error(`front-matter is not valid YAML: the quote opened on this line is not closed (${cause.reason})`, { file, line: quoteLine, hint: 'Close the quote at the end of the value, or remove it.' });
   }
+  if (cause.reason === 'duplicated mapping key') {
+    return error(`front-matter is not valid YAML: ${cause.reason}`, { file, line: reportedLine, hint: 'This key is already written above: keep one of the two lines.' });
+  }
   return error(`front-matter is not valid YAML: ${cause.reason}`, { file, line: reportedLine, hint });
 }
 

@@ -1,4 +1,4 @@
-import type { LocalDateTime } from './zone.js';
+import { wallClockMs, type LocalDateTime } from './zone.js';
 import type { Timestamp } from './timestamp.js';
 
 const WEEKDAYS = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
@@ -47,9 +47,15 @@ export function formatMonthTitle(year: number, month: number): string {
   return `Tháng ${month}/${pad(year, 4)}`;
 }
 
-/** ISO 8601 with the site zone's offset, "2024-09-13T18:13:00+07:00", for <time datetime>. */
+/**
+ * ISO 8601 with the site zone's offset, "2024-09-13T18:13:00+07:00", for <time datetime>. Before
+ * 1906 Vietnam kept local mean time (+07:06:30), an offset ISO cannot write: such instants are
+ * written in UTC ("1899-12-31T16:53:30Z"), so reading the text back gives the same instant and day.
+ */
 export function isoWithOffset(timestamp: Timestamp): string {
-  const { local, offsetMinutes } = timestamp;
+  const { local, offsetMinutes, epochMs } = timestamp;
+  const secondsOff = wallClockMs(local) - epochMs - offsetMinutes * 60_000; // the rounding of an offset with seconds
+  if (secondsOff !== 0 && Math.abs(secondsOff) < 60_000) return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const date = `${dayKey(local)}T${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}`;

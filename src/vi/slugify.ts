@@ -1,3 +1,5 @@
+import { stripInvisible } from './text.js';
+
 /** Pattern a clean slug matches: lowercase ASCII words joined by single hyphens. */
 export const CLEAN_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -8,10 +10,11 @@ export function nfc(text: string): string {
 
 /**
  * Turns Vietnamese text into a URL slug: marks removed, đ → d, lowercase ASCII,
- * every other run of characters → one hyphen. May return '' (caller decides).
+ * every other run of characters → one hyphen. Invisible characters (zero-width, bidi controls)
+ * are dropped first, so they never split a word. May return '' (caller decides).
  */
 export function slugify(text: string): string {
-  return text
+  return stripInvisible(text)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[đĐ]/g, 'd')

@@ -1,3 +1,4 @@
+import { quoted } from './text.js';
 import { localToEpoch, toLocal, zoneOffsetMinutes, type LocalDateTime } from './zone.js';
 
 /** A publication instant with its reading in the site time zone. */
@@ -42,10 +43,10 @@ const fail = (message: string): TimestampResult => ({ ok: false, message });
 export function parseTimestamp(raw: string, timeZone: string): TimestampResult {
   const text = raw.trim();
   const reading = readIso(text) ?? readDayFirst(text) ?? readPortal(text);
-  if (reading === undefined) return fail(`"${raw}" is not a timestamp in an accepted format`);
-  if (typeof reading === 'string') return fail(`"${raw}": ${reading}`);
+  if (reading === undefined) return fail(`${quoted(raw)} is not a timestamp in an accepted format`);
+  if (typeof reading === 'string') return fail(`${quoted(raw)}: ${reading}`);
   const problem = checkLocal(reading.local);
-  if (problem) return fail(`"${raw}": ${problem}`);
+  if (problem) return fail(`${quoted(raw)}: ${problem}`);
   const epochMs =
     reading.writtenOffset === null
       ? localToEpoch(reading.local, timeZone)

@@ -97,6 +97,17 @@ describe('bantin new', () => {
     expect(await readFile(path.join(root, run.out[0]!), 'utf8')).toBe(expectedText('Tin sáng', 'Ban Biên tập', '2026-11-29T15:20:00+09:00', 'Thời sự'));
   });
 
+  it('cuts the slug of a very long title at a hyphen to fit a file name, and steps over Windows reserved names', async () => {
+    const root = await siteRoot();
+    const longTitle = Array.from({ length: 60 }, (_, i) => `từ${i}`).join(' ');
+    const [created] = (await runNew(root, [longTitle, '--category', 'Thời sự', '--author', 'Thu Hoài', '--date', '29/11/2026 15:20'])).out;
+    const slug = path.basename(created!, '.md');
+    expect(slug.length).toBeLessThanOrEqual(196);
+    expect(slug).toMatch(/^tu0-tu1-.*-tu\d+$/);
+    expect(await readFile(path.join(root, created!), 'utf8')).toContain(`slug: "${slug}"`);
+    expect((await runNew(root, ['Con', '--category', 'Thời sự', '--author', 'Thu Hoài', '--date', '29/11/2026 15:20'])).out).toEqual(['content/thoi-su/2026/con-2.md']);
+  });
+
   it('never overwrites a file: takes -2, then -3, written as the slug so each gets its own URL', async () => {
     const root = await siteRoot();
     await put(root, FILE, 'giữ nguyên\n');
