@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { buildSiteModel, type SiteModel } from './model/index.js';
+import { generatedCollisions, planGeneratedFiles } from './write/outputs.js';
 import { findBrokenLinks } from './model/links.js';
 import { renderSite } from './render/index.js';
 import { discoverArticles, discoverContentAssets, loadArticles, type Article } from './source/index.js';
@@ -22,6 +23,10 @@ export interface BuildResult {
   readonly site: SiteModel | null;
   readonly staticFiles: readonly StaticFile[];
   readonly pagesWritten: number;
+  /** Feeds, sitemaps, robots.txt and search index files written. */
+  readonly generatedFiles: number;
+  /** Their output paths. */
+  readonly generatedPaths: readonly string[];
   readonly filesCopied: number;
   readonly diagnostics: readonly Diagnostic[];
   readonly timings: StageTimings;
@@ -53,8 +58,9 @@ export async function build(
   let parsed: readonly Article[] = [];
   let site: SiteModel | null = null;
   let staticFiles: readonly StaticFile[] = [];
+  let generatedPaths: string[] = [];
   const result = (ok: boolean, pagesWritten = 0): BuildResult =>
-    ({ ok, articles: site?.articles.length ?? 0, parsed, site, staticFiles, pagesWritten, filesCopied: ok ? staticFiles.length : 0, diagnostics, timings });
+    ({ ok, articles: site?.articles.length ?? 0, parsed, site, staticFiles, pagesWritten, generatedFiles: ok ? generatedPaths.length : 0, generatedPaths: ok ? generatedPaths : [], filesCopied: ok ? staticFiles.length : 0, diagnostics, timings });
 
   const sources = await timed('discover', () => discoverArticles(config.contentDir, config.root));
   const loaded = await timed('parse', () => loadArticles(sources, config.timeZone));
@@ -66,6 +72,9 @@ export async function build(
   const statics = await timed('plan static', () => planStatic(config, new Set(model.site.routes.map((r) => r.outputPath))));
   staticFiles = statics.files;
   diagnostics.push(...statics.diagnostics);
+  const generated = await timed('plan feeds and sitemaps', () => planGeneratedFiles(model.site, config, new Set(staticFiles.map((f) => f.outputPath))));
+  diagnostics.push(...generated.diagnostics, ...generatedCollisions(model.site.routes, staticFiles, generated.files));
+  generatedPaths = generated.files.map((f) => f.outputPath);
   if (hasErrors(diagnostics)) return abort(writer, result(false));
 
   const rendered = await timed('render', () => renderSite(model.site, config, writer));
@@ -73,6 +82,9 @@ export async function build(
   const outputs = new Set([...model.site.routes.map((r) => r.outputPath), ...staticFiles.map((f) => f.outputPath)]);
   diagnostics.push(...findBrokenLinks(model.site, rendered.bodyLinks, (p) => outputs.has(p), options.brokenLinks ?? 'warning'));
   if (hasErrors(diagnostics)) return abort(writer, result(false));
+  await timed('feeds and sitemaps', async () => {
+    for (const file of generated.files) await writer.write(file.outputPath, file.content());
+  });
   await timed('copy', () => Promise.all(staticFiles.map((f) => writer.copy(f.sourcePath, f.outputPath))));
   await timed('commit', () => writer.commit());
   return result(true, rendered.pagesWritten);

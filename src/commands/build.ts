@@ -22,7 +22,7 @@ export const buildCommand: Command = {
       terminal.err(`Build failed: ${options.out ?? 'dist'} was left as it was; fix the errors above and build again.`);
       return EXIT.contentErrors;
     }
-    terminal.out(`Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pagesWritten} pages (${result.filesCopied} files copied) in ${seconds} s.`);
+    terminal.out(`Built ${result.articles} article${result.articles === 1 ? '' : 's'} into ${result.pagesWritten} pages, ${result.generatedFiles} feed, sitemap and index files, ${result.filesCopied} files copied, in ${seconds} s.`);
     return EXIT.ok;
   },
 };

@@ -3,7 +3,7 @@ import type { Article } from '../source/types.js';
 import type { CalendarIndex } from './calendar.js';
 import { pageCount } from './pagination.js';
 import type { Category, Route } from './types.js';
-import { ARCHIVE_URL, CALENDAR_URL, NOT_FOUND_URL, categoryUrl, dayUrl, monthUrl, outputPathOf, yearUrl } from './urls.js';
+import { ARCHIVE_URL, CALENDAR_URL, NOT_FOUND_URL, SEARCH_URL, categoryUrl, dayUrl, monthUrl, outputPathOf, yearUrl } from './urls.js';
 
 /** Every page of the site, in a stable order: home, articles, aliases, categories, calendar, archive, 404. */
 export function planRoutes(
@@ -31,13 +31,22 @@ export function planRoutes(
   for (const year of calendar.years.values()) routes.push(route({ kind: 'year', url: yearUrl(year.year), source: `year page ${year.key}`, yearKey: year.key }));
   routes.push(route({ kind: 'archive', url: ARCHIVE_URL, source: 'archive page' }));
   routes.push(route({ kind: 'calendar', url: CALENDAR_URL, source: 'archive date range' }));
+  routes.push(route({ kind: 'search', url: SEARCH_URL, source: 'search page' }));
   routes.push(route({ kind: 'notFound', url: NOT_FOUND_URL, source: '404 page' }));
   return routes;
 }
 
-/** One error for each output file that two pages would be written to, naming both sources. */
-export function findCollisions(routes: readonly Route[]): Diagnostic[] {
-  const firstByPath = new Map<string, Route>();
+/** Anything written to an output path: a page route or a generated file (feed, sitemap). */
+export interface Output {
+  readonly outputPath: string;
+  readonly source: string;
+  readonly url?: string;
+  readonly kind?: Route['kind'];
+}
+
+/** One error for each output file that two pages (or files) would be written to, naming both sources. */
+export function findCollisions(routes: readonly Output[]): Diagnostic[] {
+  const firstByPath = new Map<string, Output>();
   const diagnostics: Diagnostic[] = [];
   for (const route of routes) {
     const first = firstByPath.get(route.outputPath);
@@ -47,7 +56,7 @@ export function findCollisions(routes: readonly Route[]): Diagnostic[] {
     }
     const file = route.kind === 'article' || route.kind === 'alias' ? route.source.replace(/ \(alias\)$/, '') : undefined;
     diagnostics.push(
-      error(`URL ${route.url} is used by both ${first.source} and ${route.source}`, {
+      error(`URL ${route.url ?? `/${route.outputPath}`} is used by both ${first.source} and ${route.source}`, {
         ...(file ? { file } : {}),
         hint: 'Give one of them another slug or permalink (or rename the category) so each page has its own URL.',
       }),

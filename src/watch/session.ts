@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build, planStatic } from '../build.js';
@@ -7,9 +6,10 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { buildSiteModel, type ArticleId, type SiteModel } from '../model/index.js';
 import { findBrokenLinks } from '../model/links.js';
 import { TEMPLATE_BY_KIND, createSiteRenderer, type SiteRenderer } from '../render/index.js';
-import { parseArticle } from '../source/article.js';
+import { loadArticles } from '../source/index.js';
 import type { Article, SourceFile } from '../source/types.js';
 import { DirectWriter, HashingWriter } from '../write/direct-writer.js';
+import { planGeneratedFiles, textBearingFiles } from '../write/outputs.js';
 import { StagedWriter } from '../write/staged-writer.js';
 import type { StaticFile } from '../write/static-files.js';
 import { classifyChange } from './changes.js';
@@ -53,6 +53,7 @@ export class SiteSession {
   /** Lookups for in-place edits, made when first needed after each model change. */
   private lookups: { idOf: Map<string, ArticleId>; shownBy: Map<string, string[]> } | null = null;
   private statics: readonly StaticFile[] = [];
+  private generatedPaths: readonly string[] = [];
   private hashes = new Map<string, string>();
   private renderer: SiteRenderer;
   private templateUses: Map<string, Set<string>>;
@@ -76,11 +77,12 @@ export class SiteSession {
       this.model = result.site;
       this.lookups = null;
       this.statics = result.staticFiles;
+      this.generatedPaths = result.generatedPaths;
       this.hashes = hashes;
       this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
       this.built = true;
     }
-    const written = result.pagesWritten + result.filesCopied;
+    const written = result.pagesWritten + result.generatedFiles + result.filesCopied;
     return { ok: result.ok, full: true, pagesRendered: result.pagesWritten, filesWritten: written, filesRemoved: 0, diagnostics: result.diagnostics, milliseconds: performance.now() - started };
   }
 
@@ -116,9 +118,10 @@ export class SiteSession {
     this.broken.delete(contentPath);
     if (!existsSync(file)) return;
     const source: SourceFile = { absolutePath: file, contentPath, displayPath: path.relative(this.config.root, file).split(path.sep).join('/').normalize('NFC') };
-    const parsed = parseArticle(await readFile(file, 'utf8'), source, this.config.timeZone);
-    if (parsed.article) this.articles.set(contentPath, parsed.article);
-    else this.broken.set(contentPath, [...parsed.diagnostics]);
+    // the same reading as a build: encoding, symbolic links and paths outside content/ are checked
+    const { articles: [article], diagnostics } = await loadArticles([source], this.config.timeZone);
+    if (article && !hasErrors(diagnostics)) this.articles.set(contentPath, article);
+    else this.broken.set(contentPath, [...diagnostics]);
   }
 
   private async rebuildIncrementally(): Promise<RebuildReport> {
@@ -145,13 +148,15 @@ export class SiteSession {
     const removed = dirty.remove.filter((p) => !staticOutputs.has(p));
     for (const outputPath of removed) await writer.remove(outputPath);
     const removedStatics = await this.syncStatics(statics.files, writer, index);
+    const generated = await this.syncGenerated(site, index, staticOutputs, writer);
+    diagnostics.push(...generated.diagnostics);
 
     this.index = index;
     this.model = site;
     this.lookups = null;
     this.statics = statics.files;
     this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
-    return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: removed.length + removedStatics, diagnostics, milliseconds: performance.now() - started };
+    return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: removed.length + removedStatics + generated.removed, diagnostics, milliseconds: performance.now() - started };
   }
 
   /**
@@ -169,10 +174,22 @@ export class SiteSession {
     const writer = new DirectWriter(this.config.outDir, this.hashes);
     const rendered = await this.renderer.render(site, [...outputs].map((p) => index.routes.get(p)!.route), writer);
     const staticOutputs = new Set(this.statics.map((f) => f.outputPath));
+    for (const file of await textBearingFiles(site, this.config)) await writer.write(file.outputPath, file.content());
     const diagnostics = [...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning')];
     this.model = site;
     this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
     return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: 0, diagnostics, milliseconds: performance.now() - started };
+  }
+
+  /** Rewrites feeds and sitemaps (only files whose bytes changed reach the disk), deletes those gone. */
+  private async syncGenerated(site: SiteModel, index: RouteIndex, staticOutputs: ReadonlySet<string>, writer: DirectWriter): Promise<{ diagnostics: Diagnostic[]; removed: number }> {
+    const { files, diagnostics } = await planGeneratedFiles(site, this.config, staticOutputs);
+    for (const file of files) await writer.write(file.outputPath, file.content());
+    const next = new Set(files.map((f) => f.outputPath));
+    const gone = this.generatedPaths.filter((p) => !next.has(p) && !index.routes.has(p) && !staticOutputs.has(p));
+    for (const outputPath of gone) await writer.remove(outputPath);
+    this.generatedPaths = [...next];
+    return { diagnostics, removed: gone.length };
   }
 
   /** Copies new and changed static files, deletes those gone (unless a page now has the path). */
