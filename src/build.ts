@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { buildSiteModel, type SiteModel } from './model/index.js';
 import { generatedCollisions, planGeneratedFiles } from './write/outputs.js';
+import { SearchIndexWriter, searchIndexCollisions } from './write/search-index.js';
 import { findBrokenLinks } from './model/links.js';
 import { renderSite } from './render/index.js';
 import { discoverArticles, discoverContentAssets, loadArticles, type Article } from './source/index.js';
@@ -59,8 +60,9 @@ export async function build(
   let site: SiteModel | null = null;
   let staticFiles: readonly StaticFile[] = [];
   let generatedPaths: string[] = [];
+  let searchFileCount = 0;
   const result = (ok: boolean, pagesWritten = 0): BuildResult =>
-    ({ ok, articles: site?.articles.length ?? 0, parsed, site, staticFiles, pagesWritten, generatedFiles: ok ? generatedPaths.length : 0, generatedPaths: ok ? generatedPaths : [], filesCopied: ok ? staticFiles.length : 0, diagnostics, timings });
+    ({ ok, articles: site?.articles.length ?? 0, parsed, site, staticFiles, pagesWritten, generatedFiles: ok ? generatedPaths.length + searchFileCount : 0, generatedPaths: ok ? generatedPaths : [], filesCopied: ok ? staticFiles.length : 0, diagnostics, timings });
 
   const sources = await timed('discover', () => discoverArticles(config.contentDir, config.root));
   const loaded = await timed('parse', () => loadArticles(sources, config.timeZone));
@@ -74,10 +76,13 @@ export async function build(
   diagnostics.push(...statics.diagnostics);
   const generated = await timed('plan feeds and sitemaps', () => planGeneratedFiles(model.site, config, new Set(staticFiles.map((f) => f.outputPath))));
   diagnostics.push(...generated.diagnostics, ...generatedCollisions(model.site.routes, staticFiles, generated.files));
+  diagnostics.push(...searchIndexCollisions([...model.site.routes, ...staticFiles.map((f) => ({ outputPath: f.outputPath, source: f.sourcePath }))]));
   generatedPaths = generated.files.map((f) => f.outputPath);
   if (hasErrors(diagnostics)) return abort(writer, result(false));
 
-  const rendered = await timed('render', () => renderSite(model.site, config, writer));
+  const search = new SearchIndexWriter(model.site, config, writer);
+  const rendered = await timed('render and index', () => renderSite(model.site, config, writer, (id, text) => search.add(id, text)));
+  searchFileCount = await timed('search index', () => search.finish());
   diagnostics.push(...rendered.diagnostics);
   const outputs = new Set([...model.site.routes.map((r) => r.outputPath), ...staticFiles.map((f) => f.outputPath)]);
   diagnostics.push(...findBrokenLinks(model.site, rendered.bodyLinks, (p) => outputs.has(p), options.brokenLinks ?? 'warning'));

@@ -33,7 +33,7 @@ ${SITE_OPTIONS_HELP.split('\n').filter((l) => !l.includes('--out')).join('\n')}`
     if (format === 'github') problems.forEach((d) => terminal.out(toGithubAnnotation(d)));
     const failed = hasErrors(problems);
     if (format !== 'json') {
-      terminal.err(failed ? 'Check failed: fix the errors above.' : `Checked ${result.articles} articles and ${writer.written} pages: no errors.`);
+      terminal.err(failed ? 'Check failed: fix the errors above.' : `Checked ${result.articles} articles and ${result.pagesWritten} pages: no errors.`);
     }
     return failed ? EXIT.contentErrors : EXIT.ok;
   },

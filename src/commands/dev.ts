@@ -10,6 +10,9 @@ import { EXIT, SITE_OPTIONS, SITE_OPTIONS_HELP, buildOptionsOf, loadSiteConfig, 
 import { reportDiagnostics, type Terminal } from './report.js';
 
 const { 'base-url': _baseUrl, now: _now, ...DEV_SITE_OPTIONS } = SITE_OPTIONS;
+/** A queued entry that is not a file: refresh the search index. */
+const REFRESH_SEARCH = '\0search';
+const SEARCH_REFRESH_DELAY_MS = 400;
 
 /** `bantin dev`: builds, serves on loopback, and rebuilds exactly what each saved change affects. */
 export const devCommand: Command = {
@@ -38,6 +41,7 @@ ${SITE_OPTIONS_HELP.split('\n').filter((l) => !/--base-url|--now/.test(l)).join(
 class DevLoop {
   private errors: Diagnostic[] = [];
   private shownWarnings = '';
+  private searchTimer: NodeJS.Timeout | undefined;
   private server: DevServer | null = null;
   private watcher: SiteWatcher | null = null;
   private readonly queue = new RebuildQueue((paths) => this.rebuild(paths), (cause) => this.terminal.err(`bantin: rebuild failed: ${String(cause)}`));
@@ -65,11 +69,18 @@ class DevLoop {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.searchTimer);
     await this.queue.idle();
     await this.watcher?.close();
   }
 
-  private async rebuild(paths: string[]): Promise<void> {
+  private async rebuild(allPaths: string[]): Promise<void> {
+    const paths = allPaths.filter((p) => p !== REFRESH_SEARCH);
+    if (paths.length === 0) {
+      const finished = await this.session.refreshSearchIndex(() => this.queue.hasQueued);
+      if (finished) this.terminal.out('Search index updated');
+      return;
+    }
     if (paths.some((file) => classifyChange(file, this.session.config).kind === 'config')) {
       await this.restart();
       this.show(await this.session.buildAll(), paths);
@@ -77,6 +88,14 @@ class DevLoop {
       this.show(await this.session.update(paths), paths);
     }
     this.server?.reload();
+    this.scheduleSearchRefresh();
+  }
+
+  /** The search index reads every article: refresh it once saves have settled, not on each save. */
+  private scheduleSearchRefresh(): void {
+    clearTimeout(this.searchTimer);
+    if (!this.session.searchIndexStale) return;
+    this.searchTimer = setTimeout(() => this.queue.push([REFRESH_SEARCH]), SEARCH_REFRESH_DELAY_MS);
   }
 
   /** Re-reads the config, starts a new session and watches what the new config names. */

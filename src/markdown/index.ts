@@ -55,3 +55,15 @@ function plainText(children: readonly { type: string; content: string }[]): stri
   }
   return text;
 }
+
+const textParser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/** An article body's words without markup, a line per block: what the search index reads. */
+export function plainTextOf(markdown: string): string {
+  const pieces: string[] = [];
+  for (const block of textParser.parse(markdown, {})) {
+    if (block.type === 'code_block' || block.type === 'fence') pieces.push(block.content);
+    if (block.type === 'inline') pieces.push(plainText(block.children ?? []));
+  }
+  return pieces.join('\n');
+}

@@ -49,6 +49,7 @@ export type Route =
   | { kind: 'year'; url: string; outputPath: string; source: string; yearKey: string }
   | { kind: 'archive'; url: string; outputPath: string; source: string }
   | { kind: 'calendar'; url: string; outputPath: string; source: string }
+  | { kind: 'search'; url: string; outputPath: string; source: string }
   | { kind: 'notFound'; url: string; outputPath: string; source: string };
 
 /** The whole site as data: published articles, indexes over them, and every page to write. */

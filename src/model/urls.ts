@@ -30,6 +30,11 @@ export function yearUrl(year: number): string {
 
 /** The page listing every year and month. */
 export const ARCHIVE_URL = '/luu-tru/';
+/** The search page. */
+export const SEARCH_URL = '/tim-kiem/';
+/** Folder of the search index files, fetched by the search page's script. */
+export const SEARCH_INDEX_URL = '/tim-kiem/chi-muc/';
+
 /** The RSS feed of the whole site. */
 export const SITE_FEED_URL = '/rss.xml';
 

@@ -21,7 +21,8 @@ export interface RenderResult {
 
 /** Renders routes of a site model; holds compiled templates between calls. */
 export interface SiteRenderer {
-  render(site: SiteModel, routes: Iterable<Route>, writer: Writer): Promise<RenderResult>;
+  /** `onArticleText` receives each rendered article's plain body text (for the search index), in route order. */
+  render(site: SiteModel, routes: Iterable<Route>, writer: Writer, onArticleText?: (articleId: ArticleId, text: string) => Promise<void>): Promise<RenderResult>;
 }
 
 /** A renderer for one config: templates compile once and are reused for every call. */
@@ -29,7 +30,7 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
   const markdown = createMarkdownRenderer({ basePath: config.basePath });
   const engine = createTemplateEngine(config.templateDirs, config.root);
   return {
-    async render(site, routes, writer) {
+    async render(site, routes, writer, onArticleText) {
       const ctx = new ViewContext(site, config);
       const failedTemplates = new Set<string>();
       const diagnostics: Diagnostic[] = [];
@@ -38,8 +39,10 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
       let pagesWritten = 0;
       for (const route of routes) {
         const links: BodyLink[] = [];
-        const view = pageView(ctx, route, (body, options) => markdown(body, { ...options, links }));
+        const text: string[] | undefined = onArticleText && route.kind === 'article' ? [] : undefined;
+        const view = pageView(ctx, route, (body, options) => markdown(body, { ...options, links, text }));
         if (route.kind === 'article') bodyLinks.set(route.articleId, links);
+        if (text && route.kind === 'article') await onArticleText!(route.articleId, text.join('\n'));
         if (failedTemplates.has(view.template)) {
           failedRoutes.push(route);
           continue;
@@ -60,6 +63,6 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
 }
 
 /** Renders every route of the site model. A failing template is reported once and its pages skipped. */
-export function renderSite(site: SiteModel, config: ResolvedConfig, writer: Writer): Promise<RenderResult> {
-  return createSiteRenderer(config).render(site, site.routes, writer);
+export function renderSite(site: SiteModel, config: ResolvedConfig, writer: Writer, onArticleText?: (articleId: ArticleId, text: string) => Promise<void>): Promise<RenderResult> {
+  return createSiteRenderer(config).render(site, site.routes, writer, onArticleText);
 }

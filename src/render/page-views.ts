@@ -19,6 +19,7 @@ export const TEMPLATE_BY_KIND: Readonly<Record<Route['kind'], string>> = {
   year: 'year.njk',
   archive: 'archive.njk',
   calendar: 'lich.json.njk',
+  search: 'search.njk',
   notFound: '404.njk',
 };
 
@@ -45,6 +46,7 @@ export function pageView(ctx: ViewContext, route: Route, markdown: MarkdownRende
     case 'year': return yearView(ctx, route);
     case 'archive': return archiveView(ctx, route);
     case 'calendar': return calendarDataView(ctx);
+    case 'search': return { template: TEMPLATE_BY_KIND.search, data: { page: pageMeta(ctx, route, ctx.site.t.search) } };
     case 'notFound': return notFoundView(ctx, route);
   }
 }

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { ArticleId, SiteModel } from '../model/types.js';
-import { ARCHIVE_URL, CALENDAR_URL, SITE_FEED_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import { ARCHIVE_URL, CALENDAR_URL, SEARCH_INDEX_URL, SEARCH_URL, SITE_FEED_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
 import type { Article } from '../source/types.js';
 import { formatArticleDate, formatDayTitle, formatListDate, formatMonthTitle, isoWithOffset } from '../vi/dates.js';
 import { UI_STRINGS, type UiStrings } from '../vi/strings.js';
@@ -47,6 +47,11 @@ export interface SiteView {
   readonly calendarHref: string;
   /** Pattern the date field's script fills in: "/base/{yyyy}/{mm}/{dd}/". */
   readonly dayHrefPattern: string;
+  /** The search page, its script and stylesheet, and the folder of its index files. */
+  readonly searchHref: string;
+  readonly searchScriptHref: string;
+  readonly searchCssHref: string;
+  readonly searchIndexHref: string;
   /** The site's RSS feed, '' when there is none. */
   readonly feedHref: string;
   readonly t: UiStrings;
@@ -138,6 +143,10 @@ export class ViewContext {
       years: [...this.model.years.values()].map((y) => ({ name: y.key, href: this.href(yearUrl(y.year)) })),
       calendarHref: this.href(CALENDAR_URL),
       feedHref: this.feedHref(SITE_FEED_URL),
+      searchHref: this.href(SEARCH_URL),
+      searchScriptHref: this.href('/assets/search.js'),
+      searchCssHref: this.href('/assets/search.css'),
+      searchIndexHref: this.href(SEARCH_INDEX_URL),
       dayHrefPattern: this.href(dayUrl(1111, 11, 11)).replace('1111', '{yyyy}').replace('11/11', '{mm}/{dd}'),
       t: UI_STRINGS,
     };

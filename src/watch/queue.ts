@@ -18,6 +18,11 @@ export class RebuildQueue {
     this.running ??= this.drain();
   }
 
+  /** Whether changes wait for the next rebuild (a long task can give way to them). */
+  get hasQueued(): boolean {
+    return this.queued.size > 0;
+  }
+
   /** Resolves when every queued change has been rebuilt. */
   async idle(): Promise<void> {
     while (this.running) await this.running;

@@ -103,6 +103,8 @@ function inputsOf(model: SiteModel, route: Route, layout: Layout, calendar: { da
       return [model.years.get(route.yearKey)!.monthKeys.map((k) => `${k}:${model.months.get(k)!.count}`).join(','), []];
     case 'archive':
       return [[...model.months.values()].map((m) => `${m.key}:${m.count}`).join(','), []];
+    case 'search':
+      return ['', []];
     case 'calendar':
       return [`${calendar.days.first()}..${calendar.days.last()}`, []];
     case 'notFound':

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build, planStatic } from '../build.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -10,6 +11,9 @@ import { loadArticles } from '../source/index.js';
 import type { Article, SourceFile } from '../source/types.js';
 import { DirectWriter, HashingWriter } from '../write/direct-writer.js';
 import { planGeneratedFiles, textBearingFiles } from '../write/outputs.js';
+import { SearchIndexWriter } from '../write/search-index.js';
+import { plainTextOf } from '../markdown/index.js';
+import { SEARCH_INDEX_DIR } from '../search/layout.js';
 import { StagedWriter } from '../write/staged-writer.js';
 import type { StaticFile } from '../write/static-files.js';
 import { classifyChange } from './changes.js';
@@ -54,6 +58,9 @@ export class SiteSession {
   private lookups: { idOf: Map<string, ArticleId>; shownBy: Map<string, string[]> } | null = null;
   private statics: readonly StaticFile[] = [];
   private generatedPaths: readonly string[] = [];
+  private searchPaths = new Set<string>();
+  /** Whether articles changed since the search index was last written. */
+  private searchStale = false;
   private hashes = new Map<string, string>();
   private renderer: SiteRenderer;
   private templateUses: Map<string, Set<string>>;
@@ -78,12 +85,41 @@ export class SiteSession {
       this.lookups = null;
       this.statics = result.staticFiles;
       this.generatedPaths = result.generatedPaths;
+      this.searchPaths = new Set(await listOutputs(this.config.outDir, SEARCH_INDEX_DIR));
+      this.searchStale = false;
       this.hashes = hashes;
       this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
       this.built = true;
     }
     const written = result.pagesWritten + result.generatedFiles + result.filesCopied;
     return { ok: result.ok, full: true, pagesRendered: result.pagesWritten, filesWritten: written, filesRemoved: 0, diagnostics: result.diagnostics, milliseconds: performance.now() - started };
+  }
+
+  /** Whether the search index lags behind the articles (see refreshSearchIndex). */
+  get searchIndexStale(): boolean {
+    return this.searchStale;
+  }
+
+  /**
+   * Rewrites the search index from the current articles. It reads every article, so dev runs it when
+   * saves have settled, not on each save; `interrupted` is asked now and then, and a true answer
+   * stops the refresh (the index stays stale and is refreshed later). Resolves to whether it finished.
+   */
+  async refreshSearchIndex(interrupted: () => boolean = () => false): Promise<boolean> {
+    const { model } = this;
+    if (!model || !this.searchStale) return true;
+    const writer = new DirectWriter(this.config.outDir, this.hashes);
+    const search = new SearchIndexWriter(model, this.config, writer);
+    for (let id = 0; id < model.articles.length; id++) {
+      if (id % 200 === 0 && interrupted()) return false;
+      await search.add(id, plainTextOf(model.articles[id]!.body));
+      if (id % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await search.finish();
+    for (const outputPath of this.searchPaths) if (!search.written.has(outputPath)) await writer.remove(outputPath);
+    this.searchPaths = search.written;
+    this.searchStale = false;
+    return true;
   }
 
   /** Applies changed files (absolute paths); a config change is the caller's: it needs a new session. */
@@ -114,6 +150,7 @@ export class SiteSession {
 
   private async reread(file: string, contentPath: string): Promise<void> {
     this.pending.articles.add(contentPath);
+    this.searchStale = true;
     this.articles.delete(contentPath);
     this.broken.delete(contentPath);
     if (!existsSync(file)) return;
@@ -207,4 +244,10 @@ export class SiteSession {
 
 function staticCollisions(statics: readonly StaticFile[], index: RouteIndex, root: string): Diagnostic[] {
   return statics.filter((f) => index.routes.has(f.outputPath)).map((f) => ({ severity: 'error', file: path.relative(root, f.sourcePath).split(path.sep).join('/'), message: `would overwrite the page ${f.outputPath}`, hint: 'Rename or move the file: a built page has that path.' }));
+}
+
+/** Output paths of the files under a folder of the output (forward slashes). */
+async function listOutputs(outDir: string, folder: string): Promise<string[]> {
+  const entries = await readdir(path.join(outDir, folder), { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }

@@ -16,8 +16,8 @@ export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** Most articles in the Google News sitemap. */
 export const NEWS_URL_LIMIT = 1000;
 
-/** Pages that are not content of their own: redirects, the 404 page and the archive's date range. */
-const NOT_IN_SITEMAP: ReadonlySet<Route['kind']> = new Set(['alias', 'notFound', 'calendar']);
+/** Pages that are not content of their own: redirects, the 404 page, the archive's date range and the search page. */
+const NOT_IN_SITEMAP: ReadonlySet<Route['kind']> = new Set(['alias', 'notFound', 'calendar', 'search']);
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const URLSET_OPEN = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">';

@@ -94,8 +94,37 @@ describe('a reader on the example archive in Chromium', () => {
     await missing.close();
   });
 
+  it('searches without diacritics from the header box, showing original text with the match marked', async () => {
+    const page = await open('/');
+    await page.fill('#o-tim-kiem', 'thi dua');
+    await Promise.all([page.waitForURL(`${server.url}/tim-kiem/?q=thi+dua`), page.click('.header-search button')]);
+    await page.waitForSelector('.search-hit');
+    const titles = await page.$$eval('.search-hit .card-title a', (links) => links.map((a) => a.textContent));
+    expect(titles).toContain('Khối thi đua các hội có tính chất đặc thù cấp tỉnh: Sơ kết phong trào thi đua và công tác khen thưởng');
+    const marks = await page.$$eval('.search-hit mark', (nodes) => nodes.map((n) => n.textContent!.toLowerCase()));
+    expect(marks.length).toBeGreaterThan(0);
+    const folded = new Set(marks.map((m) => m.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd')));
+    expect(folded.has('thi dua')).toBe(true);
+    expect([...folded].every((m) => ['thi dua', 'thi', 'dua'].includes(m))).toBe(true);
+    expect(await page.textContent('.search-status')).toMatch(/^Kết quả tìm kiếm cho “thi dua”: \d+ bài viết$/);
+
+    await page.goto(`${server.url}/tim-kiem/?q=duong`);
+    await page.waitForSelector('.search-hit');
+    // "duong" is what đường, dưỡng, đương and dương all fold to: every hit marks one of them, as written
+    const hitMarks = await page.$$eval('.search-hit', (hits) => hits.map((hit) => Array.from(hit.querySelectorAll('mark')).map((m) => m.textContent!.toLowerCase())));
+    expect(hitMarks.length).toBeGreaterThan(0);
+    const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    expect(hitMarks.every((found) => found.length > 0 && found.every((m) => fold(m) === 'duong'))).toBe(true);
+    expect(hitMarks.flat()).toContain('đường');
+
+    await page.goto(`${server.url}/tim-kiem/?q=xyzkhongco`);
+    await expect.poll(() => page.textContent('.search-status')).toBe('Không tìm thấy bài viết nào phù hợp với “xyzkhongco”.');
+    expect(await page.$$('.search-hit')).toHaveLength(0);
+    await page.close();
+  });
+
   it('has no serious accessibility problem on the main kinds of page', async () => {
-    for (const url of ['/', '/thoi-su/', '/thoi-su/khoi-thi-dua-cac-hoi-co-tinh-chat-dac-thu-cap-tinh-so-ket-phong-trao-thi-dua-va-cong-tac-khen-thuong/', '/2024/09/13/', '/2024/09/', '/2024/', '/luu-tru/']) {
+    for (const url of ['/', '/thoi-su/', '/thoi-su/khoi-thi-dua-cac-hoi-co-tinh-chat-dac-thu-cap-tinh-so-ket-phong-trao-thi-dua-va-cong-tac-khen-thuong/', '/2024/09/13/', '/2024/09/', '/2024/', '/luu-tru/', '/tim-kiem/?q=thi+dua']) {
       const page = await open(url);
       expect(await accessibilityProblems(page), url).toEqual([]);
       await page.close();
@@ -103,7 +132,7 @@ describe('a reader on the example archive in Chromium', () => {
   });
 
   it('renders every Vietnamese glyph at phone and desktop widths (screenshots kept as artifacts)', async () => {
-    for (const [name, url] of [['home', '/'], ['article', '/thoi-su/khoi-thi-dua-cac-hoi-co-tinh-chat-dac-thu-cap-tinh-so-ket-phong-trao-thi-dua-va-cong-tac-khen-thuong/'], ['category', '/thoi-su/'], ['month', '/2024/09/']] as const) {
+    for (const [name, url] of [['home', '/'], ['article', '/thoi-su/khoi-thi-dua-cac-hoi-co-tinh-chat-dac-thu-cap-tinh-so-ket-phong-trao-thi-dua-va-cong-tac-khen-thuong/'], ['category', '/thoi-su/'], ['month', '/2024/09/'], ['search', '/tim-kiem/?q=khen+thuong']] as const) {
       for (const width of [375, 1280]) {
         const page = await open(url, width);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

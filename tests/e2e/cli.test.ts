@@ -74,7 +74,7 @@ describe('bantin CLI', () => {
     const site = await siteCopy('portal');
     const run = await bantin(site, ['build', NOW]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Built 12 articles into 31 pages \(2 files copied\) in \d+\.\d\d s\.\n$/);
+    expect(run.stdout).toMatch(/^Built 12 articles into 32 pages, 15 feed, sitemap and index files, 4 files copied, in \d+\.\d\d s\.\n$/);
     expect(run.stderr).toContain('warning: category: category "Thời sự" is spelled 2 ways');
     expect(run.stderr).not.toContain('\x1b[');
     const home = await readFile(path.join(site, 'dist', 'index.html'), 'utf8');
@@ -123,7 +123,7 @@ describe('bantin CLI', () => {
       expect((await bantin(site, ['build', NOW, '--out', `out-${tz.replace('/', '-')}`], { TZ: tz })).code).toBe(0);
       outputs.push(await snapshot(path.join(site, `out-${tz.replace('/', '-')}`)));
     }
-    expect(outputs[0]!.size).toBe(33);
+    expect(outputs[0]!.size).toBe(51);
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[2]).toEqual(outputs[0]);
   });
@@ -132,16 +132,17 @@ describe('bantin CLI', () => {
     const clean = await siteCopy('portal');
     const ok = await bantin(clean, ['check', NOW]);
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toContain('Checked 12 articles and 31 pages: no errors.');
+    expect(ok.stderr).toContain('Checked 12 articles and 32 pages: no errors.');
     expect(existsSync(path.join(clean, 'dist'))).toBe(false);
 
     const broken = await siteCopy('broken');
     const github = await bantin(broken, ['check'], { GITHUB_ACTIONS: 'true' });
     expect(github.code).toBe(1);
-    expect(github.stdout.split('\n')[2]).toBe('::error file=content/thoi-su/ngay-sai.md,line=4,title=bantin%3A date::"31/02/2024 10:00": 2/2024 has no day 31%0AAccepted formats: 2024-09-13T18:13:00+07:00, 2024-09-13T11:13:00Z, 2024-09-13 18:13, 2024-09-13, 13/09/2024 18:13, 13/09/2024, 13-09-2024 18:13, 13.09.2024 | 18:13 PM. Times without an offset are read in the site time zone (Asia/Ho_Chi_Minh).');
+    expect(github.stdout.split('\n').find((line) => line.includes('ngay-sai.md'))).toBe('::error file=content/thoi-su/ngay-sai.md,line=4,title=bantin%3A date::"31/02/2024 10:00": 2/2024 has no day 31%0AAccepted formats: 2024-09-13T18:13:00+07:00, 2024-09-13T11:13:00Z, 2024-09-13 18:13, 2024-09-13, 13/09/2024 18:13, 13/09/2024, 13-09-2024 18:13, 13.09.2024 | 18:13 PM. Times without an offset are read in the site time zone (Asia/Ho_Chi_Minh).');
     const json = await bantin(broken, ['check', '--format', 'json']);
     const problems = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as { file: string; line: number });
     expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+      'null:null',
       'content/thoi-su/hai-cach-viet.md:3', 'content/thoi-su/js.md:1', 'content/thoi-su/ngay-sai.md:4', 'content/thoi-su/permalink.md:6',
       'content/thoi-su/slug-ban.md:6', 'content/thoi-su/thieu-truong.md:1', 'content/thoi-su/trung-1.md:null', 'content/thoi-su/yaml-hong.md:3',
     ]);

@@ -10,6 +10,7 @@ describe('a site with broken articles', async () => {
     expect(site.result.ok).toBe(false);
     expect(site.writer.paths()).toEqual([]);
     expect(lines).toEqual([
+      "warning: baseUrl: no RSS feeds or sitemaps: they need the site's absolute address",
       'content/thoi-su/hai-cach-viet.md:3: error: tiêu_đề: written twice, as "title" and "tiêu_đề", with different values',
       'content/thoi-su/js.md:1: error: front-matter in "js" is not allowed',
       'content/thoi-su/ngay-sai.md:4: error: date: "31/02/2024 10:00": 2/2024 has no day 31',

@@ -58,7 +58,10 @@ describe('an empty content folder', async () => {
     expect(site.result.ok).toBe(true);
     expect(site.result.articles).toBe(0);
     expect(site.page('/')).toContain('<p class="empty">Chưa có bài viết nào. Hãy quay lại sau.</p>');
-    expect(site.writer.paths()).toEqual(['404.html', 'assets/bantin.css', 'assets/favicon.svg', 'index.html', 'lich.json', 'luu-tru/index.html']);
+    expect(site.writer.paths()).toEqual([
+      '404.html', 'assets/bantin.css', 'assets/favicon.svg', 'assets/search.css', 'assets/search.js', 'index.html', 'lich.json', 'luu-tru/index.html', 'robots.txt',
+      'tim-kiem/chi-muc/meta.json', 'tim-kiem/chi-muc/t/0.txt', 'tim-kiem/index.html',
+    ]);
     expect(JSON.parse(site.writer.text('lich.json')!)).toEqual({ firstDay: '', lastDay: '' });
   });
 });

@@ -140,6 +140,7 @@ describe('buildSiteModel', () => {
         '/2023/',
         '/luu-tru/',
         '/lich.json',
+        '/tim-kiem/',
         '/404.html',
       ].sort(),
     );
@@ -200,6 +201,6 @@ describe('buildSiteModel', () => {
     expect(d).toEqual([]);
     expect(s.articles).toEqual([]);
     expect(s.categories).toEqual([]);
-    expect(s.routes.map((r) => r.url)).toEqual(['/', '/luu-tru/', '/lich.json', '/404.html']);
+    expect(s.routes.map((r) => r.url)).toEqual(['/', '/luu-tru/', '/lich.json', '/tim-kiem/', '/404.html']);
   });
 });

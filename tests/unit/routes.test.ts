@@ -45,6 +45,7 @@ describe('planRoutes', () => {
       ['year', '/2023/', '2023/index.html'],
       ['archive', '/luu-tru/', 'luu-tru/index.html'],
       ['calendar', '/lich.json', 'lich.json'],
+      ['search', '/tim-kiem/', 'tim-kiem/index.html'],
       ['notFound', '/404.html', '404.html'],
     ]);
   });
@@ -67,7 +68,7 @@ describe('planRoutes', () => {
   });
 
   it('plans home, archive and 404 for an empty site', () => {
-    expect(plan([], 20).map((r) => r.url)).toEqual(['/', '/luu-tru/', '/lich.json', '/404.html']);
+    expect(plan([], 20).map((r) => r.url)).toEqual(['/', '/luu-tru/', '/lich.json', '/tim-kiem/', '/404.html']);
   });
 
   it('has no collisions for distinct pages', () => {

@@ -92,7 +92,7 @@ describe('sitemapFiles', () => {
       `${BASE}/2024/`,
       `${BASE}/luu-tru/`,
     ]);
-    const pages = site.routes.filter((r) => r.kind !== 'alias' && r.kind !== 'notFound' && r.kind !== 'calendar');
+    const pages = site.routes.filter((r) => r.kind !== 'alias' && r.kind !== 'notFound' && r.kind !== 'calendar' && r.kind !== 'search');
     expect(locs).toEqual(pages.map((r) => BASE + r.url));
     expect(site.routes.map((r) => r.url)).toEqual(expect.arrayContaining(['/tin-cu/123/', '/404.html', '/lich.json']));
   });
@@ -163,7 +163,7 @@ describe('splitting the sitemap', () => {
     expect(index.sitemap.map((s) => s.loc)).toEqual([`${BASE}/sitemap-1.xml`, `${BASE}/sitemap-2.xml`, `${BASE}/sitemap-3.xml`]);
     const parts = files.slice(1, 4).map((f) => urlsOf(f).map((u) => u.loc));
     expect(parts.map((p) => p.length)).toEqual([4, 4, 2]); // home, 4 articles, category, day, month, year, archive
-    expect(parts.flat()).toEqual(site.routes.filter((r) => r.kind !== 'calendar' && r.kind !== 'notFound').map((r) => BASE + r.url));
+    expect(parts.flat()).toEqual(site.routes.filter((r) => r.kind !== 'calendar' && r.kind !== 'notFound' && r.kind !== 'search').map((r) => BASE + r.url));
   });
 
   it('splits at 50,000 URLs by default', async () => {
@@ -171,7 +171,7 @@ describe('splitting the sitemap', () => {
     const template = articleAt(0);
     const articles = Array.from({ length: 48_000 }, (_, i) => ({ ...template, slug: `bai-${i}`, source: { ...template.source, contentPath: `tin/${i}.md` } }));
     const site = siteOf(articles, config);
-    const pages = site.routes.filter((r) => r.kind !== 'calendar' && r.kind !== 'notFound').map((r) => BASE + r.url);
+    const pages = site.routes.filter((r) => r.kind !== 'calendar' && r.kind !== 'notFound' && r.kind !== 'search').map((r) => BASE + r.url);
     expect(pages).toHaveLength(1 + 48_000 + 2_400 + 3 + 1); // home, articles, category pages, day, month and year, archive
     const files = await sitemapFiles(site, config);
     expect(files.map((f) => f.outputPath)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'news-sitemap.xml']);
