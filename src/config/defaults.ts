@@ -9,6 +9,7 @@ export const DEFAULTS = {
   perPage: 20,
   categories: [],
   author: '',
+  trustedHtml: false,
 } satisfies Required<UserConfig>;
 
 /** Listing sizes fixed by the theme's layout. */

@@ -5,6 +5,11 @@ export interface UserConfig {
   baseUrl?: string;
   timeZone?: string;
   perPage?: number;
+  /**
+   * Whether raw HTML in article bodies is kept as written (scripts, embeds) rather than cut down to
+   * the tags of article text. Unsafe link schemes (javascript:) are removed either way.
+   */
+  trustedHtml?: boolean;
   /** Author written into new articles by `bantin new` when --author is not given. */
   author?: string;
   /** Preferred spellings of category names ("Thời sự"), used when articles spell them differently. */
@@ -48,6 +53,7 @@ export interface ResolvedConfig {
   readonly relatedCount: number;
   readonly notFoundLatest: number;
   readonly categories: readonly string[];
+  readonly trustedHtml: boolean;
   /** Default author for new articles; '' when none. */
   readonly author: string;
   readonly drafts: boolean;

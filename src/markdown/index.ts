@@ -1,4 +1,29 @@
 import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+/** Link schemes kept in article bodies: everything else (javascript:, data:, vbscript:) is dropped. */
+const SAFE_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+
+/**
+ * Raw HTML in bodies, by default: the tags of ordinary article text (paragraphs, headings, lists,
+ * tables, quotes, figures, images, links); scripts, styles, event handlers, forms and frames go.
+ */
+const ARTICLE_HTML: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img'],
+  allowedAttributes: {
+    ...sanitizeHtml.defaults.allowedAttributes,
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding', 'srcset', 'sizes'],
+    code: ['class'],
+    th: ['colspan', 'rowspan', 'scope'],
+    td: ['colspan', 'rowspan'],
+    ol: ['start'],
+  },
+  allowedSchemes: SAFE_SCHEMES,
+  allowedSchemesByTag: { img: ['http', 'https'] },
+};
+
+/** Raw HTML in bodies of a site that trusts its editors fully: kept as written, but for unsafe link schemes. */
+const TRUSTED_HTML: sanitizeHtml.IOptions = { allowedTags: false, allowedAttributes: false, allowVulnerableTags: true, allowedSchemes: SAFE_SCHEMES };
 
 /** A link written in an article body: its target as written and the line of the body it is on (0-based). */
 export interface BodyLink {
@@ -24,7 +49,8 @@ export type MarkdownRenderer = (markdown: string, options?: RenderOptions) => st
  * root-relative links and images ("/thoi-su/…") get the site's base path, so content links keep
  * working when the site lives below a domain's root.
  */
-export function createMarkdownRenderer(options: { basePath: string }): MarkdownRenderer {
+export function createMarkdownRenderer(options: { basePath: string; trustedHtml?: boolean }): MarkdownRenderer {
+  const policy = options.trustedHtml ? TRUSTED_HTML : ARTICLE_HTML;
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   const prefix = (url: string): string => (url.startsWith('/') && !url.startsWith('//') ? options.basePath + url : url);
   md.core.ruler.push('bantin_urls', (state) => {
@@ -43,7 +69,7 @@ export function createMarkdownRenderer(options: { basePath: string }): MarkdownR
       }
     }
   });
-  return (markdown, options = {}) => md.render(markdown, { ...options });
+  return (markdown, renderOptions = {}) => sanitizeHtml(md.render(markdown, { ...renderOptions }), policy);
 }
 
 /** The words of an inline run: text, code and image descriptions, without markup. */

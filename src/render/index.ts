@@ -27,7 +27,7 @@ export interface SiteRenderer {
 
 /** A renderer for one config: templates compile once and are reused for every call. */
 export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
-  const markdown = createMarkdownRenderer({ basePath: config.basePath });
+  const markdown = createMarkdownRenderer({ basePath: config.basePath, trustedHtml: config.trustedHtml });
   const engine = createTemplateEngine(config.templateDirs, config.root);
   return {
     async render(site, routes, writer, onArticleText) {

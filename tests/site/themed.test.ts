@@ -25,14 +25,14 @@ describe('a site with its own templates, assets, static files and base URL', asy
   it('prefixes links with the base path and makes canonical URLs absolute', () => {
     expect(article).toContain('<link rel="canonical" href="https://example.vn/bao/xa-hoi/trao-500-suat-qua-cho-ho-ngheo/">');
     expect(article).toContain('<link rel="stylesheet" href="/bao/assets/bantin.css">');
-    expect(article).toContain('<img src="/bao/xa-hoi/anh/trao-qua.png" alt="Trao quà">');
+    expect(article).toContain('<img src="/bao/xa-hoi/anh/trao-qua.png" alt="Trao quà" />');
     expect(article).toContain('<a href="/bao/xa-hoi/trao-500-suat-qua-cho-ho-ngheo/">bài gốc</a>');
     expect(site.page('/')).toContain('data-day-href="/bao/{yyyy}/{mm}/{dd}/"');
   });
 
   it('resolves images relative to the article file, leaving absolute URLs alone', () => {
-    expect(article).toContain('<img src="/bao/xa-hoi/anh/trao-qua.png" alt="Ảnh tương đối">');
-    expect(article).toContain('<img src="https://example.org/x.jpg" alt="Ảnh ngoài">');
+    expect(article).toContain('<img src="/bao/xa-hoi/anh/trao-qua.png" alt="Ảnh tương đối" />');
+    expect(article).toContain('<img src="https://example.org/x.jpg" alt="Ảnh ngoài" />');
   });
 
   it('warns about body links that lead to no page, naming the file and line', () => {
