@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildSite, fixturePath } from '../helpers/site.js';
 
@@ -71,5 +72,21 @@ describe('hostile front-matter text', async () => {
     const redirect = site.writer.text('cu/tin-doc-hai.html')!;
     expect(redirect).not.toContain('<script>alert');
     expect(redirect).toContain('&lt;/script&gt;');
+  });
+
+  it('stays data in the feeds, sitemaps and search index: valid XML and JSON that read back as the same text', () => {
+    const title = 'Tin </script><script>alert(\'tiêu đề\')</script> & "trích dẫn"';
+    for (const file of ['rss.xml', 'b-onmouseover-alert-chuyen-muc-thoi-su-b/rss.xml', 'sitemap.xml', 'news-sitemap.xml']) {
+      expect(XMLValidator.validate(site.writer.text(file)!), file).toBe(true);
+    }
+    const rss = new XMLParser().parse(site.writer.text('rss.xml')!) as { rss: { channel: { item: { title: string; description: string; category: string } } } };
+    expect(rss.rss.channel.item.title).toBe(title);
+    expect(rss.rss.channel.item.category).toBe("<b onmouseover=alert('chuyên mục')>Thời sự</b>");
+    const news = new XMLParser().parse(site.writer.text('news-sitemap.xml')!) as { urlset: { url: { 'news:news': { 'news:title': string } } } };
+    expect(news.urlset.url['news:news']['news:title']).toBe(title);
+    const fragmentPath = site.writer.paths().find((p) => p.startsWith('tim-kiem/chi-muc/d/'))!;
+    const fragment = JSON.parse(site.writer.text(fragmentPath)!) as { title: string; category: string };
+    expect(fragment.title).toBe(title);
+    expect(fragment.category).toBe("<b onmouseover=alert('chuyên mục')>Thời sự</b>");
   });
 });
