@@ -80,19 +80,29 @@ export async function build(
   generatedPaths = generated.files.map((f) => f.outputPath);
   if (hasErrors(diagnostics)) return abort(writer, result(false));
 
-  const search = new SearchIndexWriter(model.site, config, writer);
-  const rendered = await timed('render and index', () => renderSite(model.site, config, writer, (id, text) => search.add(id, text)));
-  searchFileCount = await timed('search index', () => search.finish());
-  diagnostics.push(...rendered.diagnostics);
-  const outputs = new Set([...model.site.routes.map((r) => r.outputPath), ...staticFiles.map((f) => f.outputPath)]);
-  diagnostics.push(...findBrokenLinks(model.site, rendered.bodyLinks, (p) => outputs.has(p), options.brokenLinks ?? 'warning'));
-  if (hasErrors(diagnostics)) return abort(writer, result(false));
-  await timed('feeds and sitemaps', async () => {
-    for (const file of generated.files) await writer.write(file.outputPath, file.content());
-  });
-  await timed('copy', () => Promise.all(staticFiles.map((f) => writer.copy(f.sourcePath, f.outputPath))));
-  await timed('commit', () => writer.commit());
-  return result(true, rendered.pagesWritten);
+  try {
+    return await renderAndCommit();
+  } catch (cause) {
+    // a disk or programming error: leave the previous output as it was, then let it surface
+    await writer.abort();
+    throw cause;
+  }
+
+  async function renderAndCommit(): Promise<BuildResult> {
+    const search = new SearchIndexWriter(model.site, config, writer);
+    const rendered = await timed('render and index', () => renderSite(model.site, config, writer, (id, text) => search.add(id, text)));
+    searchFileCount = await timed('search index', () => search.finish());
+    diagnostics.push(...rendered.diagnostics);
+    const outputs = new Set([...model.site.routes.map((r) => r.outputPath), ...staticFiles.map((f) => f.outputPath)]);
+    diagnostics.push(...findBrokenLinks(model.site, rendered.bodyLinks, (p) => outputs.has(p), options.brokenLinks ?? 'warning'));
+    if (hasErrors(diagnostics)) return abort(writer, result(false));
+    await timed('feeds and sitemaps', async () => {
+      for (const file of generated.files) await writer.write(file.outputPath, file.content());
+    });
+    await timed('copy', () => Promise.all(staticFiles.map((f) => writer.copy(f.sourcePath, f.outputPath))));
+    await timed('commit', () => writer.commit());
+    return result(true, rendered.pagesWritten);
+  }
 }
 
 async function abort(writer: Writer, result: BuildResult): Promise<BuildResult> {

@@ -1,7 +1,8 @@
 import { build } from '../build.js';
+import { LockTimeoutError } from '../write/build-lock.js';
 import { StagedWriter } from '../write/staged-writer.js';
 import { EXIT, SITE_OPTIONS, SITE_OPTIONS_HELP, buildOptionsOf, loadSiteConfig, type Command } from './command.js';
-import { reportDiagnostics } from './report.js';
+import { reportDiagnostics, type Terminal } from './report.js';
 
 /** `bantin build`: builds into a staging folder, swaps it in on success, prints a summary. */
 export const buildCommand: Command = {
@@ -14,7 +15,8 @@ export const buildCommand: Command = {
     const started = performance.now();
     const options = buildOptionsOf(values, root);
     const { config, diagnostics } = await loadSiteConfig(options);
-    const writer = await StagedWriter.open(config.outDir);
+    const writer = await openWriter(config.outDir, terminal);
+    if (!writer) return EXIT.contentErrors;
     const result = await build(config, writer, diagnostics);
     reportDiagnostics(terminal, result.diagnostics);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -26,3 +28,14 @@ export const buildCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** The staged writer, once no other build holds the output folder (waiting is said on stderr). */
+async function openWriter(outDir: string, terminal: Terminal): Promise<StagedWriter | null> {
+  try {
+    return await StagedWriter.open(outDir, { onWait: (message) => terminal.err(`bantin: ${message}`) });
+  } catch (cause) {
+    if (!(cause instanceof LockTimeoutError)) throw cause;
+    terminal.err(`bantin: ${cause.message}`);
+    return null;
+  }
+}
