@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixturePath, repoRoot } from '../helpers/site.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 const BIN = path.join(repoRoot, 'bin', 'bantin.js');
 const NOW = '--now=2026-01-01T00:00:00+07:00';
@@ -27,17 +28,6 @@ async function siteCopy(fixture: string): Promise<string> {
   const dir = await mkdtemp(path.join(scratch, `${fixture}-`));
   await cp(fixturePath(fixture), dir, { recursive: true });
   return dir;
-}
-
-/** Every file under a folder with its bytes, keyed by relative path. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full), (await readFile(full)).toString('base64'));
-  }
-  return files;
 }
 
 describe('bantin CLI', () => {

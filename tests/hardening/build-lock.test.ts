@@ -1,7 +1,6 @@
 // Two builds on one output folder never race: the second waits for the first's lock, a dead
 // build's lock is taken over, and the output is always exactly one complete build.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LockTimeoutError, lockFileOf } from '../../src/write/build-lock.js';
 import { StagedWriter } from '../../src/write/staged-writer.js';
 import { fixturePath, repoRoot } from '../helpers/site.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 const BIN = path.join(repoRoot, 'bin', 'bantin.js');
 const NOW = '--now=2026-01-01T00:00:00+07:00';
@@ -30,17 +30,6 @@ function start(cwd: string, args: string[]): Started {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   return { child, done, stderr: () => stderr };
-}
-
-/** Every file under a folder with the SHA-1 of its bytes, keyed by relative path. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full), createHash('sha1').update(await readFile(full)).digest('hex'));
-  }
-  return files;
 }
 
 /** What builds left beside `dist` in a site folder. */

@@ -1,15 +1,15 @@
 // A build killed with SIGKILL at any moment leaves the previous output byte for byte (or, past the
 // swap, the complete new one), and the next build succeeds and leaves nothing beside the output.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/site.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 const BIN = path.join(repoRoot, 'bin', 'bantin.js');
 /**
@@ -44,17 +44,6 @@ function start(variant: Variant, extraArgs: string[] = [], env: Record<string, s
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const done = new Promise<Run>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done, startedAt: performance.now() };
-}
-
-/** Every file under a folder with the SHA-1 of its bytes, keyed by relative path. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full), createHash('sha1').update(await readFile(full)).digest('hex'));
-  }
-  return files;
 }
 
 function sameFiles(a: Map<string, string>, b: Map<string, string>): boolean {

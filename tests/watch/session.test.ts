@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,18 +7,11 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { SiteSession, type RebuildReport } from '../../src/watch/session.js';
 import { StagedWriter } from '../../src/write/staged-writer.js';
 import { fixturePath } from '../helpers/site.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 const NOW = '2026-01-01T00:00:00+07:00';
 let root = '';
 let session: SiteSession;
-
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name), 'utf8'));
-  }
-  return files;
-}
 
 /** The incremental output must be exactly what a cold build of the same files gives. */
 async function expectSameAsColdBuild(): Promise<void> {
