@@ -15,6 +15,8 @@ const bin = fileURLToPath(new URL('../bin/bantin.js', import.meta.url));
 const site = await mkdtemp(path.join(os.tmpdir(), 'bantin-bench-dev-'));
 const articles = Number(values.articles);
 const urls = await generateArchive(site, articles, 7);
+// a real site has a base URL, so feeds and sitemaps are kept current on every save too
+await writeFile(path.join(site, 'bantin.config.json'), JSON.stringify({ title: 'Báo Thử', baseUrl: 'https://baotinh.vn' }));
 
 const dev = spawn(process.execPath, [bin, 'dev', '--port', '0'], { cwd: site, env: { ...process.env, NO_COLOR: '1' } });
 let output = '';

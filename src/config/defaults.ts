@@ -8,6 +8,7 @@ export const DEFAULTS = {
   timeZone: 'Asia/Ho_Chi_Minh',
   perPage: 20,
   categories: [],
+  authors: {},
   author: '',
   trustedHtml: false,
 } satisfies Required<UserConfig>;

@@ -36,6 +36,7 @@ export function resolveConfig(
     perPage: merged.perPage,
     ...LAYOUT,
     categories: Object.freeze([...merged.categories]),
+    authors: Object.freeze({ ...merged.authors }),
     author: merged.author,
     trustedHtml: merged.trustedHtml,
     drafts: options.drafts ?? false,
@@ -105,7 +106,26 @@ const CHECKS: Record<keyof UserConfig, [Check, string]> = {
   timeZone: [(v) => typeof v === 'string' && isValidTimeZone(v), 'an IANA time zone such as "Asia/Ho_Chi_Minh"'],
   perPage: [(v) => Number.isInteger(v) && (v as number) > 0, 'a whole number above 0'],
   categories: [(v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.trim() !== ''), 'a list of category names'],
+  authors: [isAuthorProfiles, 'an object of author names, each { "bio": "…", "photo": "/anh/…" }'],
 };
+
+/** Whether a value is a map of author names to profiles with only text "bio" and "photo". */
+function isAuthorProfiles(value: unknown): boolean {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isObject(value) && Object.entries(value).every(([name, profile]) =>
+    name.trim() !== '' && isObject(profile) && Object.entries(profile).every(([k, v]) => (k === 'bio' || k === 'photo') && typeof v === 'string'));
+}
+
+/** A valid config value in NFC, the one form the rest of the code compares. */
+function normalised(key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (key === 'categories') return (value as string[]).map((c) => c.normalize('NFC'));
+  if (key === 'authors') {
+    const profiles = Object.entries(value as Record<string, Record<string, string>>);
+    return Object.fromEntries(profiles.map(([name, p]) => [name.normalize('NFC'), Object.freeze(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v.normalize('NFC')])))]));
+  }
+  return value;
+}
 
 function validateUserConfig(raw: unknown, file: string): { user: UserConfig; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -120,7 +140,7 @@ function validateUserConfig(raw: unknown, file: string): { user: UserConfig; dia
     } else if (!check[0](value)) {
       diagnostics.push(error(`must be ${check[1]}`, { file, field: key }));
     } else {
-      user[key] = typeof value === 'string' ? value.normalize('NFC') : key === 'categories' ? (value as string[]).map((c) => c.normalize('NFC')) : value;
+      user[key] = normalised(key, value);
     }
   }
   return { user: user as UserConfig, diagnostics };

@@ -14,6 +14,19 @@ export interface UserConfig {
   author?: string;
   /** Preferred spellings of category names ("Thời sự"), used when articles spell them differently. */
   categories?: string[];
+  /**
+   * Author profiles shown on author pages, by name (matched by slug, so "Thu hoài" finds "Thu Hoài");
+   * the name written here is the spelling shown.
+   */
+  authors?: Record<string, AuthorProfile>;
+}
+
+/** What an author page shows besides the name and the articles. */
+export interface AuthorProfile {
+  /** A short biography. */
+  readonly bio?: string;
+  /** A photo: a root-relative path ("/anh/thu-hoai.jpg") or an absolute URL. */
+  readonly photo?: string;
 }
 
 /** Where a build reads from and writes to, and what it publishes: from the CLI. */
@@ -53,6 +66,8 @@ export interface ResolvedConfig {
   readonly relatedCount: number;
   readonly notFoundLatest: number;
   readonly categories: readonly string[];
+  /** Author profiles by name as the config writes it. */
+  readonly authors: Readonly<Record<string, AuthorProfile>>;
   readonly trustedHtml: boolean;
   /** Default author for new articles; '' when none. */
   readonly author: string;

@@ -38,6 +38,7 @@ export function indexCategories(
   return { categories, diagnostics };
 }
 
-function mostCommon(counts: ReadonlyMap<string, number>): string {
+/** The spelling written most often; a tie goes to the first in Vietnamese order. */
+export function mostCommon(counts: ReadonlyMap<string, number>): string {
   return [...counts].sort(([a, ca], [b, cb]) => cb - ca || compareVi(a, b))[0]![0];
 }

@@ -2,18 +2,32 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import type { Article } from '../source/types.js';
 import type { CalendarIndex } from './calendar.js';
 import { pageCount } from './pagination.js';
-import type { Category, Route } from './types.js';
-import { ARCHIVE_URL, CALENDAR_URL, NOT_FOUND_URL, SEARCH_URL, categoryUrl, dayUrl, monthUrl, outputPathOf, yearUrl } from './urls.js';
+import type { Category, Route, Term } from './types.js';
+import { ARCHIVE_URL, AUTHOR_INDEX_URL, CALENDAR_URL, NOT_FOUND_URL, SEARCH_URL, TAG_INDEX_URL, authorUrl, categoryUrl, dayUrl, monthUrl, outputPathOf, tagUrl, yearUrl } from './urls.js';
 
-/** Every page of the site, in a stable order: home, articles, aliases, categories, calendar, archive, 404. */
+/** Tags and authors, each in Vietnamese order. */
+export interface Taxonomies {
+  readonly tags: readonly Term[];
+  readonly authors: readonly Term[];
+}
+
+const route = <R extends Omit<Route, 'outputPath'>>(r: R) => ({ ...r, outputPath: outputPathOf(r.url) }) as R & { outputPath: string };
+
+/** "tag "x"", then "tag "x" page 2" …: what collision messages call a listing page. */
+const pagedSource = (what: string, page: number) => (page > 1 ? `${what} page ${page}` : what);
+
+/**
+ * Every page of the site, in a stable order: home, articles, aliases, categories, tags, authors,
+ * calendar, archive, 404.
+ */
 export function planRoutes(
   articles: readonly Article[],
   articleUrls: readonly string[],
   categories: readonly Category[],
   calendar: CalendarIndex,
   perPage: number,
+  taxonomies: Taxonomies,
 ): Route[] {
-  const route = <R extends Omit<Route, 'outputPath'>>(r: R) => ({ ...r, outputPath: outputPathOf(r.url) }) as R & { outputPath: string };
   const routes: Route[] = [route({ kind: 'home', url: '/', source: 'home page' })];
   articles.forEach((article, articleId) => {
     routes.push(route({ kind: 'article', url: articleUrls[articleId]!, source: article.source.displayPath, articleId }));
@@ -23,9 +37,10 @@ export function planRoutes(
   });
   for (const category of categories) {
     for (let page = 1; page <= pageCount(category.articleIds.length, perPage); page++) {
-      routes.push(route({ kind: 'category', url: categoryUrl(category.slug, page), source: `category "${category.name}"${page > 1 ? ` page ${page}` : ''}`, categorySlug: category.slug, page }));
+      routes.push(route({ kind: 'category', url: categoryUrl(category.slug, page), source: pagedSource(`category "${category.name}"`, page), categorySlug: category.slug, page }));
     }
   }
+  routes.push(...taxonomyRoutes(taxonomies, perPage));
   for (const day of calendar.days.values()) routes.push(route({ kind: 'day', url: dayUrl(day.year, day.month, day.day), source: `day page ${day.key}`, dayKey: day.key }));
   for (const month of calendar.months.values()) routes.push(route({ kind: 'month', url: monthUrl(month.year, month.month), source: `month page ${month.key}`, monthKey: month.key }));
   for (const year of calendar.years.values()) routes.push(route({ kind: 'year', url: yearUrl(year.year), source: `year page ${year.key}`, yearKey: year.key }));
@@ -33,6 +48,24 @@ export function planRoutes(
   routes.push(route({ kind: 'calendar', url: CALENDAR_URL, source: 'archive date range' }));
   routes.push(route({ kind: 'search', url: SEARCH_URL, source: 'search page' }));
   routes.push(route({ kind: 'notFound', url: NOT_FOUND_URL, source: '404 page' }));
+  return routes;
+}
+
+/** The tag index and every page of every tag, then the same for authors; no index when there are none. */
+function taxonomyRoutes({ tags, authors }: Taxonomies, perPage: number): Route[] {
+  const routes: Route[] = [];
+  if (tags.length > 0) routes.push(route({ kind: 'tagIndex', url: TAG_INDEX_URL, source: 'tag index page' }));
+  for (const tag of tags) {
+    for (let page = 1; page <= pageCount(tag.articleIds.length, perPage); page++) {
+      routes.push(route({ kind: 'tag', url: tagUrl(tag.slug, page), source: pagedSource(`tag "${tag.name}"`, page), tagSlug: tag.slug, page }));
+    }
+  }
+  if (authors.length > 0) routes.push(route({ kind: 'authorIndex', url: AUTHOR_INDEX_URL, source: 'author index page' }));
+  for (const author of authors) {
+    for (let page = 1; page <= pageCount(author.articleIds.length, perPage); page++) {
+      routes.push(route({ kind: 'author', url: authorUrl(author.slug, page), source: pagedSource(`author "${author.name}"`, page), authorSlug: author.slug, page }));
+    }
+  }
   return routes;
 }
 

@@ -12,6 +12,15 @@ export interface Category {
   readonly articleIds: readonly ArticleId[];
 }
 
+/** A tag or an author: its slug, the spelling shown, and its articles newest first. */
+export interface Term {
+  readonly slug: string;
+  readonly name: string;
+  /** Every spelling found in articles, when more than one. */
+  readonly variants: readonly string[];
+  readonly articleIds: readonly ArticleId[];
+}
+
 /** One local calendar day with articles. */
 export interface DayBucket {
   readonly key: string;
@@ -44,6 +53,10 @@ export type Route =
   | { kind: 'article'; url: string; outputPath: string; source: string; articleId: ArticleId }
   | { kind: 'alias'; url: string; outputPath: string; source: string; articleId: ArticleId }
   | { kind: 'category'; url: string; outputPath: string; source: string; categorySlug: string; page: number }
+  | { kind: 'tag'; url: string; outputPath: string; source: string; tagSlug: string; page: number }
+  | { kind: 'tagIndex'; url: string; outputPath: string; source: string }
+  | { kind: 'author'; url: string; outputPath: string; source: string; authorSlug: string; page: number }
+  | { kind: 'authorIndex'; url: string; outputPath: string; source: string }
   | { kind: 'day'; url: string; outputPath: string; source: string; dayKey: string }
   | { kind: 'month'; url: string; outputPath: string; source: string; monthKey: string }
   | { kind: 'year'; url: string; outputPath: string; source: string; yearKey: string }
@@ -63,6 +76,16 @@ export interface SiteModel {
   readonly categoryBySlug: ReadonlyMap<string, Category>;
   /** Position of each article in its category's list, by ArticleId. */
   readonly categoryPositions: readonly number[];
+  /** Tags in Vietnamese order, and by slug. */
+  readonly tags: readonly Term[];
+  readonly tagBySlug: ReadonlyMap<string, Term>;
+  /** By ArticleId, parallel to Article.tags: the slug of each tag's page, '' when it has none. */
+  readonly articleTagSlugs: readonly (readonly string[])[];
+  /** Authors in Vietnamese order, and by slug. */
+  readonly authors: readonly Term[];
+  readonly authorBySlug: ReadonlyMap<string, Term>;
+  /** By ArticleId, parallel to Article.authors: the slug of each author's page, '' when it has none. */
+  readonly articleAuthorSlugs: readonly (readonly string[])[];
   /** Calendar indexes, each newest first. */
   readonly days: ReadonlyMap<string, DayBucket>;
   readonly months: ReadonlyMap<string, MonthBucket>;

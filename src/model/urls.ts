@@ -8,9 +8,30 @@ export function articleUrl(article: Article): string {
   return article.permalink ?? `/${article.categorySlug}/${article.slug}/`;
 }
 
+/** Page `page` of a listing whose first page is `firstUrl` ("/thoi-su/"): the first itself, then <first>trang/<n>/. */
+function pagedUrl(firstUrl: string, page: number): string {
+  return page === 1 ? firstUrl : `${firstUrl}trang/${page}/`;
+}
+
 /** A category listing page: /<slug>/ for the first page, /<slug>/trang/<n>/ after. */
 export function categoryUrl(categorySlug: string, page = 1): string {
-  return page === 1 ? `/${categorySlug}/` : `/${categorySlug}/trang/${page}/`;
+  return pagedUrl(`/${categorySlug}/`, page);
+}
+
+/** The page listing every tag with its count. */
+export const TAG_INDEX_URL = '/tu-khoa/';
+
+/** A tag's listing page: /tu-khoa/<slug>/, then /tu-khoa/<slug>/trang/<n>/. */
+export function tagUrl(tagSlug: string, page = 1): string {
+  return pagedUrl(`${TAG_INDEX_URL}${tagSlug}/`, page);
+}
+
+/** The page listing every author with their count. */
+export const AUTHOR_INDEX_URL = '/tac-gia/';
+
+/** An author's listing page: /tac-gia/<slug>/, then /tac-gia/<slug>/trang/<n>/. */
+export function authorUrl(authorSlug: string, page = 1): string {
+  return pagedUrl(`${AUTHOR_INDEX_URL}${authorSlug}/`, page);
 }
 
 /** A day page, /yyyy/mm/dd/. */

@@ -1,8 +1,8 @@
 import type { MarkdownRenderer } from '../markdown/index.js';
 import { pageCount, pageLinks, pageSlice } from '../model/pagination.js';
 import { relatedPositions } from '../model/related.js';
-import type { Route } from '../model/types.js';
-import { assetUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import type { Route, Term } from '../model/types.js';
+import { AUTHOR_INDEX_URL, TAG_INDEX_URL, assetUrl, authorUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, tagUrl, yearUrl } from '../model/urls.js';
 import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
 import { calendarWeeks } from './calendar-view.js';
 import { articleShareMeta, categoryJsonLd } from './share-meta.js';
@@ -14,6 +14,10 @@ export const TEMPLATE_BY_KIND: Readonly<Record<Route['kind'], string>> = {
   article: 'article.njk',
   alias: 'redirect.njk',
   category: 'category.njk',
+  tag: 'tag.njk',
+  tagIndex: 'tags.njk',
+  author: 'author.njk',
+  authorIndex: 'authors.njk',
   day: 'day.njk',
   month: 'month.njk',
   year: 'year.njk',
@@ -41,6 +45,10 @@ export function pageView(ctx: ViewContext, route: Route, markdown: MarkdownRende
     case 'article': return articleView(ctx, route, markdown);
     case 'alias': return aliasView(ctx, route);
     case 'category': return categoryView(ctx, route);
+    case 'tag': return tagView(ctx, route);
+    case 'tagIndex': return { template: TEMPLATE_BY_KIND.tagIndex, data: termIndexData(ctx, route, ctx.site.t.tagsTitle, 'tags', ctx.model.tags, tagUrl) };
+    case 'author': return authorView(ctx, route);
+    case 'authorIndex': return { template: TEMPLATE_BY_KIND.authorIndex, data: termIndexData(ctx, route, ctx.site.t.authorsTitle, 'authors', ctx.model.authors, authorUrl) };
     case 'day': return dayView(ctx, route);
     case 'month': return monthView(ctx, route);
     case 'year': return yearView(ctx, route);
@@ -70,6 +78,8 @@ function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }
     authors: article.authors,
     date: dateView(article),
     category: ctx.categoryLink(article.categorySlug),
+    authorLinks: ctx.authorLinks(route.articleId),
+    tagLinks: ctx.tagLinks(route.articleId),
     bodyHtml: markdown(article.body, { resolveImage: (src) => assetUrl(src, article.source.contentPath) }),
     tags: article.tags,
     image: article.image === null ? null : { src: ctx.assetHref(article.image, article.source.contentPath) },
@@ -88,21 +98,59 @@ function aliasView(ctx: ViewContext, route: Extract<Route, { kind: 'alias' }>): 
   return { template: TEMPLATE_BY_KIND.alias, data: { page: pageMeta(ctx, route, card.title), target } };
 }
 
+/** Numbered pagination of a listing: the current page, the total, previous and next, and the page links. */
+function paginationView(ctx: ViewContext, current: number, total: number, urlOf: (page: number) => string) {
+  const pageHref = (page: number) => ctx.href(urlOf(page));
+  return {
+    current,
+    total,
+    previous: current > 1 ? pageHref(current - 1) : null,
+    next: current < total ? pageHref(current + 1) : null,
+    links: pageLinks(current, total).map((l) => ('gap' in l ? l : { ...l, href: pageHref(l.page) })),
+  };
+}
+
 function categoryView(ctx: ViewContext, route: Extract<Route, { kind: 'category' }>): PageView {
   const category = ctx.model.categoryBySlug.get(route.categorySlug)!;
-  const total = pageCount(category.articleIds.length, ctx.config.perPage);
-  const pageHref = (page: number) => ctx.href(categoryUrl(category.slug, page));
-  const pagination = {
-    current: route.page,
-    total,
-    previous: route.page > 1 ? pageHref(route.page - 1) : null,
-    next: route.page < total ? pageHref(route.page + 1) : null,
-    links: pageLinks(route.page, total).map((l) => ('gap' in l ? l : { ...l, href: pageHref(l.page) })),
-  };
+  const pagination = paginationView(ctx, route.page, pageCount(category.articleIds.length, ctx.config.perPage), (page) => categoryUrl(category.slug, page));
   const title = route.page > 1 ? `${category.name} - ${ctx.site.t.page} ${route.page}` : category.name;
   const items = ctx.cardsOf(pageSlice(category.articleIds, route.page, ctx.config.perPage));
   const page = { ...pageMeta(ctx, route, title), jsonLd: categoryJsonLd(ctx, category.slug), feedHref: ctx.feedHref(categoryFeedUrl(category.slug)) };
   return { template: TEMPLATE_BY_KIND.category, data: { page, currentSection: ctx.categoryLink(category.slug).href, category: ctx.categoryLink(category.slug), items, pagination } };
+}
+
+/** A tag's or an author's listing page: a link to the index, the term with its count, one page of articles, the pager. */
+function termPageData(ctx: ViewContext, route: Extract<Route, { kind: 'tag' | 'author' }>, term: Term, index: LinkView, urlOf: (slug: string, page: number) => string) {
+  const { perPage } = ctx.config;
+  const heading = `${index.name}: ${term.name}`;
+  return {
+    page: pageMeta(ctx, route, route.page > 1 ? `${heading} - ${ctx.site.t.page} ${route.page}` : heading),
+    index,
+    term: { name: term.name, href: ctx.href(urlOf(term.slug, 1)), count: term.articleIds.length },
+    items: ctx.cardsOf(pageSlice(term.articleIds, route.page, perPage)),
+    pagination: paginationView(ctx, route.page, pageCount(term.articleIds.length, perPage), (page) => urlOf(term.slug, page)),
+  };
+}
+
+function tagView(ctx: ViewContext, route: Extract<Route, { kind: 'tag' }>): PageView {
+  const index = { name: ctx.site.t.tagsTitle, href: ctx.href(TAG_INDEX_URL) };
+  const { term, ...data } = termPageData(ctx, route, ctx.model.tagBySlug.get(route.tagSlug)!, index, tagUrl);
+  return { template: TEMPLATE_BY_KIND.tag, data: { ...data, tag: term } };
+}
+
+/** An author's page, with the profile the config gives (bio, photo) when there is one. */
+function authorView(ctx: ViewContext, route: Extract<Route, { kind: 'author' }>): PageView {
+  const index = { name: ctx.site.t.authorsTitle, href: ctx.href(AUTHOR_INDEX_URL) };
+  const { term, ...data } = termPageData(ctx, route, ctx.model.authorBySlug.get(route.authorSlug)!, index, authorUrl);
+  const profile = ctx.authorProfile(route.authorSlug);
+  const photo = profile?.photo ? ctx.assetHref(profile.photo, '') : '';
+  return { template: TEMPLATE_BY_KIND.author, data: { ...data, author: { ...term, bio: profile?.bio ?? '', photo } } };
+}
+
+/** The tag or author index: every term with its count, in Vietnamese order, under `listName`. */
+function termIndexData(ctx: ViewContext, route: Route, title: string, listName: string, terms: readonly Term[], urlOf: (slug: string) => string) {
+  const list = terms.map((term) => ({ name: term.name, href: ctx.href(urlOf(term.slug)), count: term.articleIds.length }));
+  return { page: pageMeta(ctx, route, title), [listName]: list };
 }
 
 function dayView(ctx: ViewContext, route: Extract<Route, { kind: 'day' }>): PageView {

@@ -1,8 +1,9 @@
-import type { ResolvedConfig } from '../config/types.js';
-import type { ArticleId, SiteModel } from '../model/types.js';
-import { ARCHIVE_URL, CALENDAR_URL, SEARCH_INDEX_URL, SEARCH_URL, SITE_FEED_URL, assetUrl, categoryUrl, dayUrl, monthUrl, yearUrl } from '../model/urls.js';
+import type { AuthorProfile, ResolvedConfig } from '../config/types.js';
+import type { ArticleId, SiteModel, Term } from '../model/types.js';
+import { ARCHIVE_URL, CALENDAR_URL, SEARCH_INDEX_URL, SEARCH_URL, SITE_FEED_URL, assetUrl, authorUrl, categoryUrl, dayUrl, monthUrl, tagUrl, yearUrl } from '../model/urls.js';
 import type { Article } from '../source/types.js';
 import { formatArticleDate, formatDayTitle, formatListDate, formatMonthTitle, isoWithOffset } from '../vi/dates.js';
+import { slugify } from '../vi/slugify.js';
 import { UI_STRINGS, type UiStrings } from '../vi/strings.js';
 
 /** A link as templates see it: text and a ready-to-use href (base path included). */
@@ -66,8 +67,10 @@ export class ViewContext {
   readonly monthKeys: readonly string[];
   readonly monthIndex: ReadonlyMap<string, number>;
   private readonly cards: (ArticleCardView | undefined)[] = [];
+  private readonly profiles: ReadonlyMap<string, AuthorProfile>;
 
   constructor(readonly model: SiteModel, readonly config: ResolvedConfig) {
+    this.profiles = new Map(Object.entries(config.authors).map(([name, profile]) => [slugify(name), profile]));
     this.dayKeys = [...model.days.keys()];
     this.dayIndex = new Map(this.dayKeys.map((key, i) => [key, i]));
     this.monthKeys = [...model.months.keys()];
@@ -116,6 +119,33 @@ export class ViewContext {
   categoryLink(slug: string): LinkView {
     const category = this.model.categoryBySlug.get(slug)!;
     return { name: category.name, href: this.href(categoryUrl(slug)) };
+  }
+
+  /** An article's tags, each once under its shown name, linked to its page (href '' for a tag without one). */
+  tagLinks(id: ArticleId): LinkView[] {
+    return this.termLinks(this.model.articles[id]!.tags, this.model.articleTagSlugs[id]!, this.model.tagBySlug, tagUrl);
+  }
+
+  /** An article's authors, each once under their shown name, linked to their page (href '' for none). */
+  authorLinks(id: ArticleId): LinkView[] {
+    return this.termLinks(this.model.articles[id]!.authors, this.model.articleAuthorSlugs[id]!, this.model.authorBySlug, authorUrl);
+  }
+
+  /** The config's profile of an author, found by slug; null when it has none. */
+  authorProfile(slug: string): AuthorProfile | null {
+    return this.profiles.get(slug) ?? null;
+  }
+
+  private termLinks(names: readonly string[], slugs: readonly string[], bySlug: ReadonlyMap<string, Term>, urlOf: (slug: string) => string): LinkView[] {
+    const seen = new Set<string>();
+    const links: LinkView[] = [];
+    names.forEach((name, i) => {
+      const slug = slugs[i]!;
+      if (slug === '') links.push({ name, href: '' });
+      else if (!seen.has(slug)) links.push({ name: bySlug.get(slug)!.name, href: this.href(urlOf(slug)) });
+      seen.add(slug);
+    });
+    return links;
   }
 
   /** A link to a day page by its key ("2024-09-13"), named "Thứ Sáu, 13/09/2024". */

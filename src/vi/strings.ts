@@ -18,6 +18,8 @@ export const UI_STRINGS = {
   noArticlesDay: 'Không có bài viết nào trong ngày này.',
   author: 'Tác giả',
   tags: 'Từ khóa',
+  tagsTitle: 'Từ khóa',
+  authorsTitle: 'Tác giả',
   publishedAt: 'Đăng lúc',
   allOfDay: 'Tất cả tin ngày',
   pagination: 'Phân trang',

@@ -4,8 +4,8 @@ import type { RouteIndex } from './route-inputs.js';
 
 /**
  * Whether two versions of an article stand in the same place in the site: same time, category,
- * URL, aliases and publication state. Then every list, bucket and route stays as it is, and only
- * the pages showing the article change (its title, sapo or body).
+ * URL, aliases, tags, authors and publication state. Then every list, bucket and route stays as it
+ * is, and only the pages showing the article change (its title, sapo or body).
  */
 export function sameStanding(a: Article, b: Article): boolean {
   return (
@@ -15,9 +15,14 @@ export function sameStanding(a: Article, b: Article): boolean {
     a.slug === b.slug &&
     a.permalink === b.permalink &&
     a.draft === b.draft &&
-    a.aliases.length === b.aliases.length &&
-    a.aliases.every((alias, i) => alias === b.aliases[i])
+    sameList(a.aliases, b.aliases) &&
+    sameList(a.tags, b.tags) &&
+    sameList(a.authors, b.authors)
   );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Route, SiteModel } from '../model/types.js';
+import type { Route, SiteModel, Term } from '../model/types.js';
 import { pageCount, pageSlice } from '../model/pagination.js';
 import { relatedPositions } from '../model/related.js';
 
@@ -86,12 +86,21 @@ function inputsOf(model: SiteModel, route: Route, layout: Layout, calendar: { da
     case 'home':
       return [model.categories.map((c) => c.slug).join(','), paths(firstIds(model.articles.length, layout.homeLatest).concat(model.categories.flatMap((c) => c.articleIds.slice(0, layout.homePerCategory))))];
     case 'article':
+      return [`${route.url}|${termsShownOn(model, route.articleId)}`, paths([route.articleId, ...relatedIds(model, route.articleId, layout.relatedCount)])];
     case 'alias':
-      return [route.url, paths(route.kind === 'alias' ? [route.articleId] : [route.articleId, ...relatedIds(model, route.articleId, layout.relatedCount)])];
+      return [route.url, paths([route.articleId])];
     case 'category': {
       const ids = model.categoryBySlug.get(route.categorySlug)!.articleIds;
       return [`${route.categorySlug}|${route.page}/${pageCount(ids.length, layout.perPage)}`, paths(pageSlice(ids, route.page, layout.perPage))];
     }
+    case 'tag':
+      return termPageInputs(model.tagBySlug.get(route.tagSlug)!, route.page, layout.perPage, paths);
+    case 'author':
+      return termPageInputs(model.authorBySlug.get(route.authorSlug)!, route.page, layout.perPage, paths);
+    case 'tagIndex':
+      return [termCounts(model.tags), []];
+    case 'authorIndex':
+      return [termCounts(model.authors), []];
     case 'day':
       return [calendar.days.neighbours(route.dayKey), paths(model.days.get(route.dayKey)!.articleIds)];
     case 'month': {
@@ -110,6 +119,23 @@ function inputsOf(model: SiteModel, route: Route, layout: Layout, calendar: { da
     case 'notFound':
       return ['', paths(firstIds(model.articles.length, layout.notFoundLatest))];
   }
+}
+
+/** A tag's or author's page: its name and count, which page of how many, and the articles on it. */
+function termPageInputs(term: Term, page: number, perPage: number, paths: (ids: readonly number[]) => string[]): [string, string[]] {
+  const ids = term.articleIds;
+  return [JSON.stringify([term.slug, term.name, ids.length, page, pageCount(ids.length, perPage)]), paths(pageSlice(ids, page, perPage))];
+}
+
+/** Every term of an index with its shown name and count: what the index page shows. */
+function termCounts(terms: readonly Term[]): string {
+  return JSON.stringify(terms.map((t) => [t.slug, t.name, t.articleIds.length]));
+}
+
+/** The shown names of an article's tags and authors with pages ('' for those without): they change when another article's spelling wins. */
+function termsShownOn(model: SiteModel, articleId: number): string {
+  const names = (slugs: readonly string[], bySlug: ReadonlyMap<string, Term>) => slugs.map((slug) => (slug === '' ? '' : bySlug.get(slug)!.name));
+  return JSON.stringify([names(model.articleTagSlugs[articleId]!, model.tagBySlug), names(model.articleAuthorSlugs[articleId]!, model.authorBySlug)]);
 }
 
 function relatedIds(model: SiteModel, articleId: number, count: number): number[] {

@@ -13,6 +13,8 @@ export interface ArticleSpec {
   permalink?: string | null;
   draft?: boolean;
   aliases?: string[];
+  tags?: string[];
+  authors?: string[];
   timeZone?: string;
 }
 
@@ -26,13 +28,13 @@ export function makeArticle(spec: ArticleSpec): Article {
   return {
     source: { absolutePath: `/site/content/${spec.contentPath}`, contentPath: spec.contentPath, displayPath: `content/${spec.contentPath}` },
     title,
-    authors: ['Thu Hoài'],
+    authors: spec.authors ?? ['Thu Hoài'],
     category,
     categorySlug: slugify(category),
     slug: spec.slug ?? (spec.title === undefined ? fileSlug : slugify(title)),
     permalink: spec.permalink ?? null,
     summary: '',
-    tags: [],
+    tags: spec.tags ?? [],
     image: null,
     draft: spec.draft ?? false,
     aliases: spec.aliases ?? [],

@@ -13,7 +13,8 @@ const idOf = new Map(model.articles.map((article, id) => [article.source.content
 describe('in-place edits', () => {
   it('keep an article where it stands when only its text changes', () => {
     expect(sameStanding(a, { ...a, title: 'Bài A sửa', summary: 'Sapo', body: 'Mới' })).toBe(true);
-    for (const moved of [{ ...a, slug: 'khac' }, { ...a, category: 'Thời Sự' }, { ...a, draft: true }, { ...a, aliases: ['/cu.html'] }, { ...a, publishedAt: b.publishedAt }]) {
+    const retagged = [{ ...a, tags: ['thi đua'] }, { ...a, authors: ['Thu Hoài', 'Ngọc Anh'] }, { ...a, authors: ['Thu hoài'] }];
+    for (const moved of [{ ...a, slug: 'khac' }, { ...a, category: 'Thời Sự' }, { ...a, draft: true }, { ...a, aliases: ['/cu.html'] }, { ...a, publishedAt: b.publishedAt }, ...retagged]) {
       expect(sameStanding(a, moved)).toBe(false);
     }
   });
@@ -31,6 +32,6 @@ describe('in-place edits', () => {
 
   it('know which pages show each article', () => {
     const shownBy = pagesShowing(indexRoutes(model, { ...LAYOUT, perPage: 20 }));
-    expect(shownBy.get('a.md')!.sort()).toEqual(['2024/01/01/index.html', '404.html', 'index.html', 'thoi-su/bai-a/index.html', 'thoi-su/bai-b/index.html', 'thoi-su/index.html']);
+    expect(shownBy.get('a.md')!.sort()).toEqual(['2024/01/01/index.html', '404.html', 'index.html', 'tac-gia/thu-hoai/index.html', 'thoi-su/bai-a/index.html', 'thoi-su/bai-b/index.html', 'thoi-su/index.html']);
   });
 });

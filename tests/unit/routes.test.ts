@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { indexCalendar } from '../../src/model/calendar.js';
 import { indexCategories } from '../../src/model/categories.js';
 import { findCollisions, planRoutes } from '../../src/model/routes.js';
+import { AUTHOR_FIELD, TAG_FIELD, indexTerms } from '../../src/model/terms.js';
 import type { Route } from '../../src/model/types.js';
 import { articleUrl } from '../../src/model/urls.js';
 import type { Article } from '../../src/source/types.js';
 import { makeArticle as makeArticleFrom } from '../helpers/article.js';
 
-function makeArticle(contentPath: string, o: { title: string; category: string; at: string; permalink?: string; aliases?: string[] }): Article {
+function makeArticle(contentPath: string, o: { title: string; category: string; at: string; permalink?: string; aliases?: string[]; tags?: string[]; authors?: string[] }): Article {
   return makeArticleFrom({ contentPath, ...o });
 }
 
 function plan(articles: Article[], perPage: number): Route[] {
   const { categories } = indexCategories(articles, []);
-  return planRoutes(articles, articles.map(articleUrl), categories, indexCalendar(articles), perPage);
+  const taxonomies = { tags: indexTerms(articles, TAG_FIELD).terms, authors: indexTerms(articles, AUTHOR_FIELD).terms };
+  return planRoutes(articles, articles.map(articleUrl), categories, indexCalendar(articles), perPage, taxonomies);
 }
 
 describe('planRoutes', () => {
@@ -35,6 +37,9 @@ describe('planRoutes', () => {
       ['category', '/the-thao/', 'the-thao/index.html'],
       ['category', '/thoi-su/', 'thoi-su/index.html'],
       ['category', '/thoi-su/trang/2/', 'thoi-su/trang/2/index.html'],
+      ['authorIndex', '/tac-gia/', 'tac-gia/index.html'],
+      ['author', '/tac-gia/thu-hoai/', 'tac-gia/thu-hoai/index.html'],
+      ['author', '/tac-gia/thu-hoai/trang/2/', 'tac-gia/thu-hoai/trang/2/index.html'],
       ['day', '/2024/09/13/', '2024/09/13/index.html'],
       ['day', '/2024/08/01/', '2024/08/01/index.html'],
       ['day', '/2023/12/31/', '2023/12/31/index.html'],
@@ -69,6 +74,32 @@ describe('planRoutes', () => {
 
   it('plans home, archive and 404 for an empty site', () => {
     expect(plan([], 20).map((r) => r.url)).toEqual(['/', '/luu-tru/', '/lich.json', '/tim-kiem/', '/404.html']);
+  });
+
+  it('plans the tag index and each tag paginated, then the same for authors, in Vietnamese order', () => {
+    const tagged = [
+      makeArticle('a.md', { title: 'A', category: 'Thời sự', at: '2024-09-13 08:00', tags: ['Thi đua', 'ẩm thực'], authors: ['Thu Hoài', 'Ngọc Anh'] }),
+      makeArticle('b.md', { title: 'B', category: 'Thời sự', at: '2024-09-12 08:00', tags: ['thi đua'], authors: ['Ngọc Anh'] }),
+      makeArticle('c.md', { title: 'C', category: 'Thời sự', at: '2024-09-11 08:00', tags: ['thi đua', 'an sinh'], authors: ['Ngọc Anh'] }),
+    ];
+    const routes = plan(tagged, 2).filter((r) => ['tag', 'tagIndex', 'author', 'authorIndex'].includes(r.kind));
+    expect(routes.map((r) => [r.kind, r.url, r.source])).toEqual([
+      ['tagIndex', '/tu-khoa/', 'tag index page'],
+      ['tag', '/tu-khoa/an-sinh/', 'tag "an sinh"'],
+      ['tag', '/tu-khoa/am-thuc/', 'tag "ẩm thực"'],
+      ['tag', '/tu-khoa/thi-dua/', 'tag "thi đua"'],
+      ['tag', '/tu-khoa/thi-dua/trang/2/', 'tag "thi đua" page 2'],
+      ['authorIndex', '/tac-gia/', 'author index page'],
+      ['author', '/tac-gia/ngoc-anh/', 'author "Ngọc Anh"'],
+      ['author', '/tac-gia/ngoc-anh/trang/2/', 'author "Ngọc Anh" page 2'],
+      ['author', '/tac-gia/thu-hoai/', 'author "Thu Hoài"'],
+    ]);
+    expect(routes.find((r) => r.url === '/tu-khoa/thi-dua/trang/2/')).toMatchObject({ kind: 'tag', tagSlug: 'thi-dua', page: 2, outputPath: 'tu-khoa/thi-dua/trang/2/index.html' });
+    expect(routes.find((r) => r.url === '/tac-gia/thu-hoai/')).toMatchObject({ kind: 'author', authorSlug: 'thu-hoai', page: 1 });
+  });
+
+  it('plans no tag index for a site without tags', () => {
+    expect(plan(articles, 20).some((r) => r.kind === 'tagIndex' || r.kind === 'tag')).toBe(false);
   });
 
   it('has no collisions for distinct pages', () => {
@@ -112,6 +143,21 @@ describe('findCollisions', () => {
     expect(diagnostics[1]!.message).toContain('/luu-tru/');
     expect(diagnostics[1]!.message).toContain('content/thoi-su/c.md');
     expect(diagnostics[1]!.message).toContain('archive page');
+  });
+
+  it('reports a permalink taking a tag page, and a category taking the author index', () => {
+    const routes = plan(
+      [
+        makeArticle('thoi-su/a.md', { title: 'Bài A', category: 'Thời sự', at: '2024-09-13 18:13', tags: ['Thi đua'] }),
+        makeArticle('thoi-su/b.md', { title: 'Bài B', category: 'Thời sự', at: '2024-09-12 18:13', permalink: '/tu-khoa/thi-dua/' }),
+        makeArticle('tac-gia/c.md', { title: 'Bài C', category: 'Tác giả', at: '2024-09-11 18:13' }),
+      ],
+      20,
+    );
+    expect(findCollisions(routes).map((d) => d.message)).toEqual([
+      'URL /tu-khoa/thi-dua/ is used by both content/thoi-su/b.md and tag "Thi đua"',
+      'URL /tac-gia/ is used by both category "Tác giả" and author index page',
+    ]);
   });
 
   it('reports a category whose slug is a year', () => {

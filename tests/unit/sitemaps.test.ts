@@ -84,6 +84,8 @@ describe('sitemapFiles', () => {
       `${BASE}/thoi-su/tin-thang-truoc/`,
       `${BASE}/kinh-te/`,
       `${BASE}/thoi-su/`,
+      `${BASE}/tac-gia/`,
+      `${BASE}/tac-gia/thu-hoai/`,
       `${BASE}/2024/09/13/`,
       `${BASE}/2024/09/12/`,
       `${BASE}/2024/08/18/`,
@@ -162,7 +164,7 @@ describe('splitting the sitemap', () => {
     expect(index['@_xmlns']).toBe(SITEMAP_NS);
     expect(index.sitemap.map((s) => s.loc)).toEqual([`${BASE}/sitemap-1.xml`, `${BASE}/sitemap-2.xml`, `${BASE}/sitemap-3.xml`]);
     const parts = files.slice(1, 4).map((f) => urlsOf(f).map((u) => u.loc));
-    expect(parts.map((p) => p.length)).toEqual([4, 4, 2]); // home, 4 articles, category, day, month, year, archive
+    expect(parts.map((p) => p.length)).toEqual([4, 4, 4]); // home, 4 articles, category, author index, author, day, month, year, archive
     expect(parts.flat()).toEqual(site.routes.filter((r) => r.kind !== 'calendar' && r.kind !== 'notFound' && r.kind !== 'search').map((r) => BASE + r.url));
   });
 
@@ -172,7 +174,7 @@ describe('splitting the sitemap', () => {
     const articles = Array.from({ length: 48_000 }, (_, i) => ({ ...template, slug: `bai-${i}`, source: { ...template.source, contentPath: `tin/${i}.md` } }));
     const site = siteOf(articles, config);
     const pages = site.routes.filter((r) => r.kind !== 'calendar' && r.kind !== 'notFound' && r.kind !== 'search').map((r) => BASE + r.url);
-    expect(pages).toHaveLength(1 + 48_000 + 2_400 + 3 + 1); // home, articles, category pages, day, month and year, archive
+    expect(pages).toHaveLength(1 + 48_000 + 2_400 + 1 + 2_400 + 3 + 1); // home, articles, category pages, author index and pages, day, month and year, archive
     const files = await sitemapFiles(site, config);
     expect(files.map((f) => f.outputPath)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'news-sitemap.xml']);
     expect(parsed(files[0]).sitemapindex!.sitemap.map((s) => s.loc)).toEqual([`${BASE}/sitemap-1.xml`, `${BASE}/sitemap-2.xml`]);

@@ -53,8 +53,8 @@ describe('incremental rebuilds', () => {
     expect(await page('/thoi-su/')).toContain('An toàn giao thông dịp Tết 2024');
     expect(await page('/2024/01/11/')).toContain('An toàn giao thông dịp Tết 2024');
     expect(await page('/thoi-su/tinh-tong-ket-cong-tac-thi-dua-nam-2023/')).toContain('An toàn giao thông dịp Tết 2024');
-    // article + 7 neighbours showing it in "Tin cùng chuyên mục" + category page 1 + its day + home + 404
-    expect(report.pagesRendered).toBe(12);
+    // article + 7 neighbours showing it in "Tin cùng chuyên mục" + category page 1 + its day + its author's page + home + 404
+    expect(report.pagesRendered).toBe(13);
     expect((await stat(file('dist/kinh-te/gia-lua-tang-nong-dan-phan-khoi/index.html'))).mtimeMs).toBe(untouched.mtimeMs);
     await expectSameAsColdBuild();
   });
