@@ -4,6 +4,8 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { buildSiteModel, type SiteModel } from './model/index.js';
 import { generatedCollisions, planGeneratedFiles } from './write/outputs.js';
 import { SearchIndexWriter, searchIndexCollisions } from './write/search-index.js';
+import { processSiteImages } from './images/article.js';
+import { ImageProcessor } from './images/processor.js';
 import { findBrokenLinks } from './model/links.js';
 import { renderSite } from './render/index.js';
 import { discoverArticles, discoverContentAssets, loadArticles, type Article } from './source/index.js';
@@ -61,8 +63,9 @@ export async function build(
   let staticFiles: readonly StaticFile[] = [];
   let generatedPaths: string[] = [];
   let searchFileCount = 0;
+  let imageFiles: readonly StaticFile[] = [];
   const result = (ok: boolean, pagesWritten = 0): BuildResult =>
-    ({ ok, articles: site?.articles.length ?? 0, parsed, site, staticFiles, pagesWritten, generatedFiles: ok ? generatedPaths.length + searchFileCount : 0, generatedPaths: ok ? generatedPaths : [], filesCopied: ok ? staticFiles.length : 0, diagnostics, timings });
+    ({ ok, articles: site?.articles.length ?? 0, parsed, site, staticFiles, pagesWritten, generatedFiles: ok ? generatedPaths.length + searchFileCount : 0, generatedPaths: ok ? generatedPaths : [], filesCopied: ok ? staticFiles.length + imageFiles.length : 0, diagnostics, timings });
 
   const sources = await timed('discover', () => discoverArticles(config.contentDir, config.root));
   const loaded = await timed('parse', () => loadArticles(sources, config.timeZone));
@@ -89,8 +92,14 @@ export async function build(
   }
 
   async function renderAndCommit(): Promise<BuildResult> {
+    const processor = new ImageProcessor({ contentDir: config.contentDir, staticDir: config.staticDir, root: config.root, cacheDir: path.join(config.root, '.bantin-cache', 'images') });
+    const images = await timed('images', () => processSiteImages(processor, model.site.articles, { basePath: config.basePath, severity: 'error' }));
+    diagnostics.push(...images.diagnostics);
+    if (hasErrors(diagnostics)) return abort(writer, result(false));
+    imageFiles = images.files;
     const search = new SearchIndexWriter(model.site, config, writer);
-    const rendered = await timed('render and index', () => renderSite(model.site, config, writer, (id, text) => search.add(id, text)));
+    const hooks = { onArticleText: (id: number, text: string) => search.add(id, text), imagesOf: (id: number) => images.byArticle[id] };
+    const rendered = await timed('render and index', () => renderSite(model.site, config, writer, hooks));
     searchFileCount = await timed('search index', () => search.finish());
     diagnostics.push(...rendered.diagnostics);
     const outputs = new Set([...model.site.routes.map((r) => r.outputPath), ...staticFiles.map((f) => f.outputPath)]);
@@ -99,7 +108,7 @@ export async function build(
     await timed('feeds and sitemaps', async () => {
       for (const file of generated.files) await writer.write(file.outputPath, file.content());
     });
-    await timed('copy', () => Promise.all(staticFiles.map((f) => writer.copy(f.sourcePath, f.outputPath))));
+    await timed('copy', () => Promise.all([...staticFiles, ...imageFiles].map((f) => writer.copy(f.sourcePath, f.outputPath))));
     await timed('commit', () => writer.commit());
     return result(true, rendered.pagesWritten);
   }

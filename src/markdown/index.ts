@@ -9,21 +9,24 @@ const SAFE_SCHEMES = ['http', 'https', 'mailto', 'tel'];
  * tables, quotes, figures, images, links); scripts, styles, event handlers, forms and frames go.
  */
 const ARTICLE_HTML: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img'],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'picture', 'source'],
   allowedAttributes: {
     ...sanitizeHtml.defaults.allowedAttributes,
     img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding', 'srcset', 'sizes'],
+    source: ['srcset', 'sizes', 'type', 'media', 'width', 'height'],
     code: ['class'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
     ol: ['start'],
   },
   allowedSchemes: SAFE_SCHEMES,
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
+  // void elements: written <source … />, never given an end tag
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
 };
 
 /** Raw HTML in bodies of a site that trusts its editors fully: kept as written, but for unsafe link schemes. */
-const TRUSTED_HTML: sanitizeHtml.IOptions = { allowedTags: false, allowedAttributes: false, allowVulnerableTags: true, allowedSchemes: SAFE_SCHEMES };
+const TRUSTED_HTML: sanitizeHtml.IOptions = { allowedTags: false, allowedAttributes: false, allowVulnerableTags: true, allowedSchemes: SAFE_SCHEMES, selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'] };
 
 /** A link written in an article body: its target as written and the line of the body it is on (0-based). */
 export interface BodyLink {
@@ -31,10 +34,23 @@ export interface BodyLink {
   readonly bodyLine: number;
 }
 
+/** An image written in an article body: its source as written, its description and the line of the body it is on (0-based). */
+export interface BodyImage {
+  readonly src: string;
+  readonly alt: string;
+  readonly bodyLine: number;
+}
+
 /** What a caller wants from one render besides the HTML. */
 export interface RenderOptions {
   /** Maps each image reference to its URL. */
   readonly resolveImage?: ((src: string) => string) | undefined;
+  /**
+   * HTML to write in place of an image's `<img>` (a `<picture>`), given its source as written
+   * (as `imageReferences` lists it) and its description; undefined keeps the `<img>`. The HTML
+   * still goes through the body's raw HTML policy.
+   */
+  readonly renderImage?: ((src: string, alt: string) => string | undefined) | undefined;
   /** Receives every link the body makes. */
   readonly links?: BodyLink[] | undefined;
   /** Receives the body's text without markup, a piece per block (for the search index). */
@@ -56,20 +72,49 @@ export function createMarkdownRenderer(options: { basePath: string; trustedHtml?
   md.core.ruler.push('bantin_urls', (state) => {
     const env = state.env as RenderOptions;
     const resolveImage = env.resolveImage ?? ((src: string) => src);
-    for (const block of state.tokens) {
-      let line = block.map?.[0] ?? 0;
+    const onBlock = (block: Token) => {
       if (env.text && (block.type === 'code_block' || block.type === 'fence')) env.text.push(block.content);
       if (env.text && block.type === 'inline') env.text.push(plainText(block.children ?? []));
-      for (const token of block.children ?? []) {
-        if (token.type === 'softbreak' || token.type === 'hardbreak') line++;
-        const href = String(token.attrGet('href') ?? '');
-        if (token.type === 'link_open') env.links?.push({ href, bodyLine: line });
-        if (token.type === 'link_open') token.attrSet('href', prefix(href));
-        if (token.type === 'image') token.attrSet('src', prefix(resolveImage(String(token.attrGet('src') ?? ''))));
-      }
-    }
+    };
+    forEachBlock(state.tokens, onBlock, (token, line) => {
+      const href = String(token.attrGet('href') ?? '');
+      if (token.type === 'link_open') env.links?.push({ href, bodyLine: line });
+      if (token.type === 'link_open') token.attrSet('href', prefix(href));
+      if (token.type !== 'image') return;
+      // the source as written, for renderImage: the key imageReferences lists it under
+      const src = String(token.attrGet('src') ?? '');
+      token.meta = { ...token.meta, writtenSrc: src };
+      token.attrSet('src', prefix(resolveImage(src)));
+    });
   });
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, mdOptions, env, self) => {
+    const token = tokens[idx]!;
+    const written: unknown = token.meta?.writtenSrc;
+    const renderImage = (env as RenderOptions | undefined)?.renderImage;
+    const html = renderImage && typeof written === 'string' ? renderImage(written, self.renderInlineAsText(token.children ?? [], mdOptions, env)) : undefined;
+    return html ?? defaultImage(tokens, idx, mdOptions, env, self);
+  };
   return (markdown, renderOptions = {}) => sanitizeHtml(md.render(markdown, { ...renderOptions }), policy);
+}
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+
+/**
+ * Calls `onBlock` for each block token and `onInline` for each inline token with the body line it
+ * is on (0-based). Table cells have no line of their own: they are on their row's.
+ */
+function forEachBlock(blocks: readonly Token[], onBlock: (block: Token) => void, onInline: (token: Token, line: number) => void): void {
+  let blockLine = 0;
+  for (const block of blocks) {
+    blockLine = block.map?.[0] ?? blockLine;
+    onBlock(block);
+    let line = blockLine;
+    for (const token of block.children ?? []) {
+      if (token.type === 'softbreak' || token.type === 'hardbreak') line++;
+      onInline(token, line);
+    }
+  }
 }
 
 /** The words of an inline run: text, code and image descriptions, without markup. */
@@ -92,4 +137,17 @@ export function plainTextOf(markdown: string): string {
     if (block.type === 'inline') pieces.push(plainText(block.children ?? []));
   }
   return pieces.join('\n');
+}
+
+/**
+ * The images of an article body, in order, with their sources exactly as the renderer sees them
+ * (markdown-it percent-encodes "ảnh.jpg"), so they can be processed before the body is rendered.
+ * Images written as raw HTML (`<img src>`) are not listed.
+ */
+export function imageReferences(markdown: string): BodyImage[] {
+  const images: BodyImage[] = [];
+  forEachBlock(textParser.parse(markdown, {}), () => {}, (token, line) => {
+    if (token.type === 'image') images.push({ src: String(token.attrGet('src') ?? ''), alt: plainText(token.children ?? []), bodyLine: line });
+  });
+  return images;
 }

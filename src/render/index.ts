@@ -4,7 +4,7 @@ import { createMarkdownRenderer, type BodyLink } from '../markdown/index.js';
 import type { ArticleId, Route, SiteModel } from '../model/types.js';
 import type { Writer } from '../write/writer.js';
 import { TemplateError, createTemplateEngine } from './engine.js';
-import { pageView } from './page-views.js';
+import { pageView, type ImagesOf } from './page-views.js';
 import { ViewContext } from './site-view.js';
 
 export { TEMPLATE_BY_KIND } from './page-views.js';
@@ -22,7 +22,15 @@ export interface RenderResult {
 /** Renders routes of a site model; holds compiled templates between calls. */
 export interface SiteRenderer {
   /** `onArticleText` receives each rendered article's plain body text (for the search index), in route order. */
-  render(site: SiteModel, routes: Iterable<Route>, writer: Writer, onArticleText?: (articleId: ArticleId, text: string) => Promise<void>): Promise<RenderResult>;
+  render(site: SiteModel, routes: Iterable<Route>, writer: Writer, hooks?: RenderHooks): Promise<RenderResult>;
+}
+
+/** What a render may be given besides the routes. */
+export interface RenderHooks {
+  /** Receives each rendered article's plain body text (for the search index), in route order. */
+  readonly onArticleText?: (articleId: ArticleId, text: string) => Promise<void>;
+  /** Each article's processed images, when the build made them. */
+  readonly imagesOf?: ImagesOf;
 }
 
 /** A renderer for one config: templates compile once and are reused for every call. */
@@ -30,7 +38,7 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
   const markdown = createMarkdownRenderer({ basePath: config.basePath, trustedHtml: config.trustedHtml });
   const engine = createTemplateEngine(config.templateDirs, config.root);
   return {
-    async render(site, routes, writer, onArticleText) {
+    async render(site, routes, writer, { onArticleText, imagesOf } = {}) {
       const ctx = new ViewContext(site, config);
       const failedTemplates = new Set<string>();
       const diagnostics: Diagnostic[] = [];
@@ -40,7 +48,7 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
       for (const route of routes) {
         const links: BodyLink[] = [];
         const text: string[] | undefined = onArticleText && route.kind === 'article' ? [] : undefined;
-        const view = pageView(ctx, route, (body, options) => markdown(body, { ...options, links, text }));
+        const view = pageView(ctx, route, (body, options) => markdown(body, { ...options, links, text }), imagesOf);
         if (route.kind === 'article') bodyLinks.set(route.articleId, links);
         if (text && route.kind === 'article') await onArticleText!(route.articleId, text.join('\n'));
         if (failedTemplates.has(view.template)) {
@@ -63,6 +71,6 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
 }
 
 /** Renders every route of the site model. A failing template is reported once and its pages skipped. */
-export function renderSite(site: SiteModel, config: ResolvedConfig, writer: Writer, onArticleText?: (articleId: ArticleId, text: string) => Promise<void>): Promise<RenderResult> {
-  return createSiteRenderer(config).render(site, site.routes, writer, onArticleText);
+export function renderSite(site: SiteModel, config: ResolvedConfig, writer: Writer, hooks: RenderHooks = {}): Promise<RenderResult> {
+  return createSiteRenderer(config).render(site, site.routes, writer, hooks);
 }

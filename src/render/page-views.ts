@@ -1,7 +1,8 @@
 import type { MarkdownRenderer } from '../markdown/index.js';
 import { pageCount, pageLinks, pageSlice } from '../model/pagination.js';
 import { relatedPositions } from '../model/related.js';
-import type { Route, Term } from '../model/types.js';
+import type { ArticleImages } from '../images/article.js';
+import type { ArticleId, Route, Term } from '../model/types.js';
 import { AUTHOR_INDEX_URL, TAG_INDEX_URL, assetUrl, authorUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, tagUrl, yearUrl } from '../model/urls.js';
 import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
 import { calendarWeeks } from './calendar-view.js';
@@ -39,10 +40,10 @@ function pageMeta(ctx: ViewContext, route: Route, title: string, description = c
 }
 
 /** The view model of any route. */
-export function pageView(ctx: ViewContext, route: Route, markdown: MarkdownRenderer): PageView {
+export function pageView(ctx: ViewContext, route: Route, markdown: MarkdownRenderer, imagesOf?: ImagesOf): PageView {
   switch (route.kind) {
     case 'home': return homeView(ctx, route);
-    case 'article': return articleView(ctx, route, markdown);
+    case 'article': return articleView(ctx, route, markdown, imagesOf?.(route.articleId));
     case 'alias': return aliasView(ctx, route);
     case 'category': return categoryView(ctx, route);
     case 'tag': return tagView(ctx, route);
@@ -66,7 +67,10 @@ function homeView(ctx: ViewContext, route: Route): PageView {
   return { template: TEMPLATE_BY_KIND.home, data: { page: pageMeta(ctx, route, ctx.site.title), latest, sections } };
 }
 
-function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }>, markdown: MarkdownRenderer): PageView {
+/** An article's processed images (responsive variants), when the build made them. */
+export type ImagesOf = (articleId: ArticleId) => ArticleImages | undefined;
+
+function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }>, markdown: MarkdownRenderer, images: ArticleImages | undefined): PageView {
   const article = ctx.model.articles[route.articleId]!;
   const category = ctx.model.categoryBySlug.get(article.categorySlug)!;
   const position = ctx.model.categoryPositions[route.articleId]!;
@@ -80,13 +84,13 @@ function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }
     category: ctx.categoryLink(article.categorySlug),
     authorLinks: ctx.authorLinks(route.articleId),
     tagLinks: ctx.tagLinks(route.articleId),
-    bodyHtml: markdown(article.body, { resolveImage: (src) => assetUrl(src, article.source.contentPath) }),
+    bodyHtml: markdown(article.body, { resolveImage: (src) => assetUrl(src, article.source.contentPath), renderImage: images?.renderImage }),
     tags: article.tags,
-    image: article.image === null ? null : { src: ctx.assetHref(article.image, article.source.contentPath) },
+    image: article.image === null ? null : { src: ctx.assetHref(article.image, article.source.contentPath), html: images?.lead?.html ?? null },
     day: { name: formatDayTitle(year, month, day), href: ctx.href(dayUrl(year, month, day)) },
     extra: article.extra,
   };
-  const share = articleShareMeta(ctx, article, route.url);
+  const share = articleShareMeta(ctx, article, route.url, images?.lead?.ogImage);
   const page = { ...pageMeta(ctx, route, article.title, article.summary || ctx.config.description), type: 'article', image: share.image, jsonLd: share.jsonLd };
   return { template: TEMPLATE_BY_KIND.article, data: { page, share, currentSection: view.category.href, article: view, related } };
 }

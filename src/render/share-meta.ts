@@ -31,10 +31,12 @@ function absoluteHref(ctx: ViewContext, href: string): string {
 }
 
 /** Open Graph and JSON-LD (NewsArticle and BreadcrumbList) of an article. */
-export function articleShareMeta(ctx: ViewContext, article: Article, url: string): ArticleShareMeta {
+export function articleShareMeta(ctx: ViewContext, article: Article, url: string, ogImagePath?: string): ArticleShareMeta {
   const category = ctx.categoryLink(article.categorySlug);
   const canonical = ctx.absolute(url) || ctx.href(url);
-  const image = article.image === null ? '' : absoluteHref(ctx, ctx.assetHref(article.image, article.source.contentPath));
+  // the lead image's 1200 px share variant when images were processed, else the image as written
+  const imageHref = ogImagePath ? ctx.href(`/${ogImagePath}`) : article.image === null ? '' : ctx.assetHref(article.image, article.source.contentPath);
+  const image = imageHref === '' ? '' : absoluteHref(ctx, imageHref);
   const published = isoWithOffset(article.publishedAt);
   const newsArticle = {
     '@context': 'https://schema.org',

@@ -10,6 +10,9 @@ import { TEMPLATE_BY_KIND, createSiteRenderer, type SiteRenderer } from '../rend
 import { loadArticles } from '../source/index.js';
 import type { Article, SourceFile } from '../source/types.js';
 import { DirectWriter, HashingWriter } from '../write/direct-writer.js';
+import { processArticleImages, processSiteImages, type ArticleImages } from '../images/article.js';
+import { ImageProcessor } from '../images/processor.js';
+import type { Route } from '../model/types.js';
 import { planGeneratedFiles, textBearingFiles } from '../write/outputs.js';
 import { SearchIndexWriter } from '../write/search-index.js';
 import { plainTextOf } from '../markdown/index.js';
@@ -66,9 +69,13 @@ export class SiteSession {
   private templateUses: Map<string, Set<string>>;
   private pending: Pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
   private built = false;
+  /** Each article's processed images by content path: what its page shows, and which photos it uses. */
+  private images = new Map<string, ArticleImages>();
+  private readonly imageProcessor: ImageProcessor;
 
   constructor(readonly config: ResolvedConfig, private readonly configDiagnostics: readonly Diagnostic[] = []) {
     this.renderer = createSiteRenderer(config);
+    this.imageProcessor = new ImageProcessor({ contentDir: config.contentDir, staticDir: config.staticDir, root: config.root, cacheDir: path.join(config.root, '.bantin-cache', 'images') });
     this.templateUses = templateDependencies(PAGE_TEMPLATES, config.templateDirs);
   }
 
@@ -90,6 +97,9 @@ export class SiteSession {
       this.hashes = hashes;
       this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
       this.built = true;
+      // the build processed every image (cached): note what each article shows, for later changes
+      const images = await processSiteImages(this.imageProcessor, result.site.articles, { basePath: this.config.basePath, severity: 'error' });
+      this.images = new Map(result.site.articles.map((a, id) => [a.source.contentPath, images.byArticle[id]!]));
     }
     const written = result.pagesWritten + result.generatedFiles + result.filesCopied;
     return { ok: result.ok, full: true, pagesRendered: result.pagesWritten, filesWritten: written, filesRemoved: 0, diagnostics: result.diagnostics, milliseconds: performance.now() - started };
@@ -138,7 +148,10 @@ export class SiteSession {
       this.templateUses = templateDependencies(PAGE_TEMPLATES, this.config.templateDirs);
       for (const page of pageTemplatesUsing(new Set([change.name]), this.templateUses)) this.pending.pageTemplates.add(page);
     }
-    if (change.kind === 'static' || change.kind === 'asset') this.pending.staticPaths.add(file);
+    if (change.kind === 'static' || change.kind === 'asset') {
+      this.pending.staticPaths.add(file);
+      this.articlesShowingPhoto(`/${change.name}`).forEach((contentPath) => this.pending.articles.add(contentPath));
+    }
     if (change.kind === 'asset' && !existsSync(file)) {
       // a deleted folder: chokidar may report only the folder, so forget the articles inside it
       const folder = `${change.name}/`;
@@ -179,7 +192,9 @@ export class SiteSession {
     const failedBefore = [...this.pending.failedRoutes].map((p) => index.routes.get(p)?.route).filter((r) => r !== undefined);
     const toRender = [...new Set([...dirty.render, ...failedBefore])];
     const writer = new DirectWriter(this.config.outDir, this.hashes);
-    const rendered = await this.renderer.render(site, toRender, writer);
+    const images = await this.imagesFor(site, toRender, writer);
+    diagnostics.push(...images.diagnostics);
+    const rendered = await this.renderer.render(site, toRender, writer, { imagesOf: images.of });
     const staticOutputs = new Set(statics.files.map((f) => f.outputPath));
     diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning'));
     const removed = dirty.remove.filter((p) => !staticOutputs.has(p));
@@ -209,10 +224,12 @@ export class SiteSession {
     if (!site) return null;
     const outputs = new Set([...pending.articles].flatMap((contentPath) => this.lookups!.shownBy.get(contentPath) ?? []));
     const writer = new DirectWriter(this.config.outDir, this.hashes);
-    const rendered = await this.renderer.render(site, [...outputs].map((p) => index.routes.get(p)!.route), writer);
+    const routes = [...outputs].map((p) => index.routes.get(p)!.route);
+    const images = await this.imagesFor(site, routes, writer);
+    const rendered = await this.renderer.render(site, routes, writer, { imagesOf: images.of });
     const staticOutputs = new Set(this.statics.map((f) => f.outputPath));
     for (const file of await textBearingFiles(site, this.config)) await writer.write(file.outputPath, file.content());
-    const diagnostics = [...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning')];
+    const diagnostics = [...images.diagnostics, ...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning')];
     this.model = site;
     this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
     return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: 0, diagnostics, milliseconds: performance.now() - started };
@@ -227,6 +244,30 @@ export class SiteSession {
     for (const outputPath of gone) await writer.remove(outputPath);
     this.generatedPaths = [...next];
     return { diagnostics, removed: gone.length };
+  }
+
+  /**
+   * Processes the images of the articles about to be rendered (again for changed ones; the
+   * processor's cache makes the rest cheap), copies their files, and gives the renderer a lookup.
+   */
+  private async imagesFor(site: SiteModel, routes: readonly Route[], writer: DirectWriter) {
+    const diagnostics: Diagnostic[] = [];
+    for (const route of routes) {
+      if (route.kind !== 'article') continue;
+      const article = site.articles[route.articleId]!;
+      const contentPath = article.source.contentPath;
+      if (this.images.has(contentPath) && !this.pending.articles.has(contentPath)) continue;
+      const images = await processArticleImages(this.imageProcessor, article, { basePath: this.config.basePath, severity: 'error' });
+      for (const file of images.files) await writer.copy(file.sourcePath, file.outputPath);
+      diagnostics.push(...images.diagnostics);
+      this.images.set(contentPath, images);
+    }
+    return { diagnostics, of: (id: ArticleId) => this.images.get(site.articles[id]!.source.contentPath) };
+  }
+
+  /** Content paths of the articles that show a photo (a site path such as "/thoi-su/anh/x.jpg"). */
+  private articlesShowingPhoto(sitePath: string): string[] {
+    return [...this.images].filter(([, images]) => images.sitePaths.includes(sitePath)).map(([contentPath]) => contentPath);
   }
 
   /** Copies new and changed static files, deletes those gone (unless a page now has the path). */

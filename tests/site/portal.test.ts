@@ -30,6 +30,14 @@ describe('portal fixture built into memory', () => {
         "2024/01/index.html",
         "2024/index.html",
         "404.html",
+        "_anh/tong-ket-597e50266be3-1280.jpg",
+        "_anh/tong-ket-597e50266be3-1280.webp",
+        "_anh/tong-ket-597e50266be3-480.jpg",
+        "_anh/tong-ket-597e50266be3-480.webp",
+        "_anh/tong-ket-597e50266be3-960.jpg",
+        "_anh/tong-ket-597e50266be3-960.webp",
+        "_anh/tong-ket-597e50266be3-og1200.jpg",
+        "anh/tong-ket.jpg",
         "assets/bantin.css",
         "assets/favicon.svg",
         "assets/search.css",
@@ -105,7 +113,11 @@ describe('portal fixture built into memory', () => {
   });
 
   it('shows the lead image from front-matter', () => {
-    expect(site.page('/thoi-su/tinh-tong-ket-cong-tac-thi-dua-nam-2023/')).toContain('<figure class="article-image"><img src="/anh/tong-ket.jpg" alt=""></figure>');
+    const figure = /<figure class="article-image">[\s\S]*?<\/figure>/.exec(site.page('/thoi-su/tinh-tong-ket-cong-tac-thi-dua-nam-2023/'))![0];
+    // a 1280×720 photo: WebP and JPEG at 480, 960 and its own width, eager as the lead image, no layout shift
+    expect(figure).toContain('<source type="image/webp" srcset="/_anh/tong-ket-597e50266be3-480.webp 480w, /_anh/tong-ket-597e50266be3-960.webp 960w, /_anh/tong-ket-597e50266be3-1280.webp 1280w"');
+    expect(figure).toContain('<img src="/_anh/tong-ket-597e50266be3-1280.jpg" srcset="/_anh/tong-ket-597e50266be3-480.jpg 480w, /_anh/tong-ket-597e50266be3-960.jpg 960w, /_anh/tong-ket-597e50266be3-1280.jpg 1280w"');
+    expect(figure).toContain('width="1280" height="720" alt="" loading="eager" fetchpriority="high" decoding="async"');
   });
 
   it('turns NFD titles into NFC text and the same slug', () => {

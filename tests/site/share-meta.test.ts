@@ -16,7 +16,7 @@ describe('share and search-engine metadata', async () => {
     expect(article).toContain('<meta name="description" content="Tóm tắt bài 1 về tỉnh tổng kết công tác thi đua năm 2023.">');
     expect(article).toContain('<meta property="og:locale" content="vi_VN">');
     expect(article).toContain('<meta property="og:type" content="article">');
-    expect(article).toContain('<meta property="og:image" content="https://example.vn/bao/anh/tong-ket.jpg">');
+    expect(article).toContain('<meta property="og:image" content="https://example.vn/bao/_anh/tong-ket-597e50266be3-og1200.jpg">');
     expect(article).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(article).toContain('<meta property="article:published_time" content="2024-01-05T08:00:00+07:00">');
     expect(article).toContain('<meta property="article:section" content="Thời sự">');
@@ -31,7 +31,7 @@ describe('share and search-engine metadata', async () => {
       datePublished: '2024-01-05T08:00:00+07:00',
       author: [{ '@type': 'Person', name: 'Thu Hoài' }],
       articleSection: 'Thời sự',
-      image: ['https://example.vn/bao/anh/tong-ket.jpg'],
+      image: ['https://example.vn/bao/_anh/tong-ket-597e50266be3-og1200.jpg'],
       inLanguage: 'vi',
       publisher: { '@type': 'Organization', name: 'Báo Thử' },
     });

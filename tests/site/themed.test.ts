@@ -25,13 +25,18 @@ describe('a site with its own templates, assets, static files and base URL', asy
   it('prefixes links with the base path and makes canonical URLs absolute', () => {
     expect(article).toContain('<link rel="canonical" href="https://example.vn/bao/xa-hoi/trao-500-suat-qua-cho-ho-ngheo/">');
     expect(article).toContain('<link rel="stylesheet" href="/bao/assets/bantin.css">');
-    expect(article).toContain('<img src="/bao/xa-hoi/anh/trao-qua.png" alt="Trao quà" />');
+    expect(article).toContain('<img src="/bao/_anh/trao-qua-ffb399e3ef0b-600.png" srcset="/bao/_anh/trao-qua-ffb399e3ef0b-480.png 480w, /bao/_anh/trao-qua-ffb399e3ef0b-600.png 600w"');
+    expect(article).toContain('width="600" height="400" alt="Trao quà" loading="lazy" decoding="async" /></picture>');
     expect(article).toContain('<a href="/bao/xa-hoi/trao-500-suat-qua-cho-ho-ngheo/">bài gốc</a>');
     expect(site.page('/')).toContain('data-day-href="/bao/{yyyy}/{mm}/{dd}/"');
   });
 
   it('resolves images relative to the article file, leaving absolute URLs alone', () => {
-    expect(article).toContain('<img src="/bao/xa-hoi/anh/trao-qua.png" alt="Ảnh tương đối" />');
+    expect(article).toContain('alt="Ảnh tương đối" loading="lazy" decoding="async" /></picture>');
+    expect(site.writer.paths().filter((p) => p.startsWith('_anh/'))).toEqual([
+      '_anh/trao-qua-ffb399e3ef0b-480.png', '_anh/trao-qua-ffb399e3ef0b-480.webp', '_anh/trao-qua-ffb399e3ef0b-600.png',
+      '_anh/trao-qua-ffb399e3ef0b-600.webp', '_anh/trao-qua-ffb399e3ef0b-og600.jpg',
+    ]);
     expect(article).toContain('<img src="https://example.org/x.jpg" alt="Ảnh ngoài" />');
   });
 

@@ -1,0 +1,42 @@
+import type { ImageVariant, ProcessedImage } from './processor.js';
+
+/**
+ * How wide an image in an article's column is shown by the default theme: the viewport less the
+ * page's padding on narrow screens (one column below 800px), about 720px in the two-column layout.
+ */
+export const ARTICLE_IMAGE_SIZES = '(max-width: 800px) calc(100vw - 32px), 720px';
+
+const MIME: Readonly<Record<ImageVariant['format'], string>> = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' };
+
+/** Text made safe inside a double-quoted HTML attribute. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A variant's root-relative URL under the site's base path. */
+export function variantHref(outputPath: string, basePath: string): string {
+  return `${basePath}/${outputPath}`;
+}
+
+function srcset(variants: readonly ImageVariant[], basePath: string): string {
+  return variants.map((v) => `${variantHref(v.outputPath, basePath)} ${v.width}w`).join(', ');
+}
+
+/**
+ * A `<picture>`: a WebP `<source>`, and an `<img>` in the source's own format with `srcset`,
+ * `sizes`, the largest variant's `width` and `height` (the box is reserved before it loads),
+ * `decoding="async"`, and `loading="lazy"`, or for the lead image `loading="eager"` and
+ * `fetchpriority="high"`. Every attribute is escaped.
+ */
+export function pictureHtml(image: ProcessedImage, alt: string, options: { lead: boolean; sizes: string; basePath: string }): string {
+  const webp = image.variants.filter((v) => v.format === 'webp');
+  const fallback = image.variants.filter((v) => v.format === image.fallback);
+  const largest = fallback[fallback.length - 1]!;
+  const sizes = escapeAttribute(options.sizes);
+  const loading = options.lead ? 'loading="eager" fetchpriority="high"' : 'loading="lazy"';
+  const source = webp.length > 0 ? `<source type="${MIME.webp}" srcset="${escapeAttribute(srcset(webp, options.basePath))}" sizes="${sizes}">` : '';
+  const img =
+    `<img src="${escapeAttribute(variantHref(largest.outputPath, options.basePath))}" srcset="${escapeAttribute(srcset(fallback, options.basePath))}" sizes="${sizes}"` +
+    ` width="${image.width}" height="${image.height}" alt="${escapeAttribute(alt)}" ${loading} decoding="async">`;
+  return `<picture>${source}${img}</picture>`;
+}
