@@ -11,7 +11,8 @@ const CATEGORIES = [
 const SUBJECTS = ['Huyện Đông Sơn', 'Thành phố', 'Xã Tân Lập', 'Sở Giáo dục và Đào tạo', 'Ủy ban nhân dân tỉnh', 'Hội Nông dân tỉnh', 'Công an tỉnh', 'Ngành y tế', 'Đoàn thanh niên', 'Hợp tác xã Hòa Bình', 'Bệnh viện Đa khoa tỉnh', 'Khu công nghiệp phía Nam'];
 const VERBS = ['triển khai', 'sơ kết', 'tổng kết', 'phát động', 'đẩy mạnh', 'hoàn thành', 'khởi công', 'khánh thành', 'kiểm tra', 'hỗ trợ', 'tuyên dương', 'đón nhận'];
 const OBJECTS = ['phong trào thi đua yêu nước', 'chương trình xây dựng nông thôn mới', 'công tác cải cách hành chính', 'dự án đường giao thông liên xã', 'mô hình chuyển đổi số cấp xã', 'kế hoạch phòng chống thiên tai', 'chiến dịch tiêm chủng mở rộng', 'giải bóng đá thanh niên', 'lễ hội truyền thống đền Đồng Cổ', 'sản phẩm OCOP đạt chuẩn 4 sao', 'nhà tình nghĩa cho hộ nghèo', 'kỳ thi tuyển sinh lớp 10'];
-const SENTENCES = [
+/** Sentences of a provincial news article, shared by the benchmarks. */
+export const SENTENCES = [
   'Theo báo cáo, trong thời gian qua các đơn vị đã chủ động xây dựng kế hoạch và triển khai đồng bộ nhiều giải pháp.',
   'Nhiều tập thể, cá nhân tiêu biểu đã được biểu dương, khen thưởng kịp thời, tạo khí thế thi đua sôi nổi.',
   'Người dân trên địa bàn đồng tình ủng hộ, tích cực hiến đất, góp công xây dựng đường giao thông nông thôn.',

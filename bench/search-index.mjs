@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { SearchIndexBuilder } from '../lib/search/builder.js';
 import { loadSearchClient } from '../lib/search/query.js';
+import { SENTENCES as ARCHIVE_SENTENCES } from './generate-archive.mjs';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, out: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const COUNT = Number(values.articles);
@@ -22,18 +23,7 @@ const QUERIES = ['thi dua', 'duong', 'Da Nang', 'khen thuong', 'nong thon moi', 
 const RENDER_PER_SECOND = 1500;
 
 // ---- Synthetic text: common news sentences, a Zipf-distributed syllable vocabulary, numbers and rare words.
-const SENTENCES = [
-  'Theo báo cáo, trong thời gian qua các đơn vị đã chủ động xây dựng kế hoạch và triển khai đồng bộ nhiều giải pháp.',
-  'Nhiều tập thể, cá nhân tiêu biểu đã được biểu dương, khen thưởng kịp thời, tạo khí thế thi đua sôi nổi.',
-  'Người dân trên địa bàn đồng tình ủng hộ, tích cực hiến đất, góp công xây dựng đường giao thông nông thôn.',
-  'Lãnh đạo tỉnh đề nghị các sở, ngành tiếp tục rà soát, tháo gỡ khó khăn, vướng mắc cho doanh nghiệp.',
-  'Đến nay, toàn tỉnh có hơn 120 xã đạt chuẩn nông thôn mới, trong đó 35 xã đạt chuẩn nông thôn mới nâng cao.',
-  'Chương trình đã vận động được hàng trăm triệu đồng để hỗ trợ người cao tuổi, người có công và trẻ em khuyết tật.',
-  'Phát biểu tại hội nghị, đại diện Ủy ban nhân dân tỉnh ghi nhận những kết quả đạt được trong 6 tháng đầu năm.',
-  'Đường sá được mở rộng, đèn chiếu sáng được lắp đặt, bộ mặt nông thôn ngày càng khang trang, sạch đẹp.',
-  'Ngành chức năng khuyến cáo người dân chủ động theo dõi thông tin thời tiết, không ra khơi khi có bão.',
-  'Đoàn công tác đã đến thăm Hợp tác xã Hòa Bình và khu du lịch Đà Nẵng.',
-];
+const SENTENCES = [...ARCHIVE_SENTENCES.slice(0, 7), ARCHIVE_SENTENCES[8], ARCHIVE_SENTENCES[9], 'Đoàn công tác đã đến thăm Hợp tác xã Hòa Bình và khu du lịch Đà Nẵng.'];
 const ONSETS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
 const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'ia', 'ua', 'ưa', 'iê', 'uô', 'ươ', 'oa', 'oe'];
 const CODAS = ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't', 'i', 'o', 'u'];
