@@ -48,15 +48,15 @@ describe('publish workflow', () => {
     expect(workflow.concurrency.group).toBe('pages');
   });
 
-  it('builds in order: checkout, node, npm ci, check, configure pages, cache, build, upload', () => {
+  it('builds in order: checkout, node, npm ci, cache, check, configure pages, build, upload', () => {
     expect(Object.keys(workflow.jobs)).toEqual(['build', 'deploy']);
     expect(build.steps.map(stepOf)).toEqual([
       'actions/checkout@v4',
       'actions/setup-node@v4',
       'run: npm ci',
+      'actions/cache@v4',
       'run: node bin/bantin.js check',
       'actions/configure-pages@v5',
-      'actions/cache@v4',
       'run: node bin/bantin.js build --base-url "${{ steps.pages.outputs.base_url }}"',
       'actions/upload-pages-artifact@v3',
     ]);
@@ -77,7 +77,7 @@ describe('publish workflow', () => {
     expect(stepUsing(build, 'actions/cache@v4').with).toEqual({
       path: '.bantin-cache',
       key: "bantin-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ github.sha }}",
-      'restore-keys': "bantin-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-\n",
+      'restore-keys': "bantin-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-\nbantin-${{ runner.os }}-\n",
     });
   });
 
