@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { build, planStatic } from '../build.js';
+import { build } from '../build.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { buildSiteModel, type ArticleId, type SiteModel } from '../model/index.js';
@@ -18,7 +18,7 @@ import { SearchIndexWriter } from '../write/search-index.js';
 import { plainTextOf } from '../markdown/index.js';
 import { SEARCH_INDEX_DIR } from '../search/layout.js';
 import { StagedWriter } from '../write/staged-writer.js';
-import type { StaticFile } from '../write/static-files.js';
+import { planStatic, type StaticFile } from '../write/static-files.js';
 import { classifyChange } from './changes.js';
 import { dirtyRoutes } from './dirty.js';
 import { pagesShowing, replaceInPlace } from './in-place.js';

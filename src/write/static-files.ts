@@ -1,6 +1,8 @@
 import fg from 'fast-glob';
 import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { discoverContentAssets } from '../source/index.js';
 
 /** A file copied as it is into the output. */
 export interface StaticFile {
@@ -34,4 +36,12 @@ export function mergeStaticFiles(
     return false;
   });
   return { files, diagnostics };
+}
+
+/** Static files in override order: theme assets, then the site's template assets, content files, static/. */
+export async function planStatic(config: ResolvedConfig, pagePaths: ReadonlySet<string>): Promise<{ files: StaticFile[]; diagnostics: Diagnostic[] }> {
+  const themeAssets = await Promise.all([...config.templateDirs].reverse().map((dir) => listStaticFiles(path.join(dir, 'assets'), 'assets/')));
+  const contentAssets = (await discoverContentAssets(config.contentDir, config.root)).map((f) => ({ sourcePath: f.absolutePath, outputPath: f.contentPath }));
+  const siteStatic = config.staticDir ? await listStaticFiles(config.staticDir, '') : [];
+  return mergeStaticFiles([...themeAssets, contentAssets, siteStatic], pagePaths, config.root);
 }

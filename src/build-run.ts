@@ -1,0 +1,116 @@
+import path from 'node:path';
+import type { BuildResult, BuildRules, StageTimings } from './build.js';
+import type { ResolvedConfig } from './config/types.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { processSiteImages } from './images/article.js';
+import { ImageProcessor } from './images/processor.js';
+import { buildSiteModel, type SiteModel } from './model/index.js';
+import { findBrokenLinks } from './model/links.js';
+import { renderSite, type RenderResult } from './render/index.js';
+import { discoverArticles, loadArticles, type Article } from './source/index.js';
+import type { GeneratedFile } from './write/generated.js';
+import { generatedCollisions, planGeneratedFiles } from './write/outputs.js';
+import { SearchIndexWriter, searchIndexCollisions } from './write/search-index.js';
+import { planStatic, type StaticFile } from './write/static-files.js';
+import type { Writer } from './write/writer.js';
+
+/** What the planning stages found: the model and every file besides the pages. */
+export interface BuildPlan {
+  readonly site: SiteModel;
+  readonly staticFiles: readonly StaticFile[];
+  readonly generated: readonly GeneratedFile[];
+}
+
+/** Processed images: each article's, and the variant files to copy. */
+type SiteImages = Awaited<ReturnType<typeof processSiteImages>>;
+
+/** One build in progress: its stages, their timings, and the problems collected so far. */
+export class BuildRun {
+  readonly timings: StageTimings = {};
+  readonly diagnostics: Diagnostic[];
+  private parsed: readonly Article[] = [];
+  private site: SiteModel | null = null;
+  private staticFiles: readonly StaticFile[] = [];
+  private imageFiles: readonly StaticFile[] = [];
+  private generatedPaths: string[] = [];
+  private searchFiles = 0;
+
+  constructor(private readonly config: ResolvedConfig, private readonly writer: Writer, configDiagnostics: readonly Diagnostic[]) {
+    this.diagnostics = [...configDiagnostics];
+  }
+
+  /** Whether any error was collected. */
+  get failed(): boolean {
+    return hasErrors(this.diagnostics);
+  }
+
+  /** Discover, parse, model, and plan static and generated files, checking every output path. */
+  async plan(): Promise<BuildPlan> {
+    const { config } = this;
+    const sources = await this.timed('discover', () => discoverArticles(config.contentDir, config.root));
+    const loaded = await this.timed('parse', () => loadArticles(sources, config.timeZone));
+    this.parsed = loaded.articles;
+    const model = await this.timed('model', () => buildSiteModel(loaded.articles, config));
+    this.site = model.site;
+    const statics = await this.timed('plan static', () => planStatic(config, new Set(model.site.routes.map((r) => r.outputPath))));
+    this.staticFiles = statics.files;
+    const generated = await this.timed('plan feeds and sitemaps', () => planGeneratedFiles(model.site, config, new Set(statics.files.map((f) => f.outputPath))));
+    this.generatedPaths = generated.files.map((f) => f.outputPath);
+    const staticOutputs = statics.files.map((f) => ({ outputPath: f.outputPath, source: f.sourcePath }));
+    this.diagnostics.push(...loaded.diagnostics, ...model.diagnostics, ...statics.diagnostics, ...generated.diagnostics);
+    this.diagnostics.push(...generatedCollisions(model.site.routes, statics.files, generated.files), ...searchIndexCollisions([...model.site.routes, ...staticOutputs]));
+    return { site: model.site, staticFiles: statics.files, generated: generated.files };
+  }
+
+  /** Responsive variants of every local photo, from the cache when their bytes are known. */
+  async images(plan: BuildPlan): Promise<SiteImages> {
+    const { config } = this;
+    const processor = new ImageProcessor({ contentDir: config.contentDir, staticDir: config.staticDir, root: config.root, cacheDir: path.join(config.root, '.bantin-cache', 'images') });
+    const images = await this.timed('images', () => processSiteImages(processor, plan.site.articles, { basePath: config.basePath, severity: 'error' }));
+    this.diagnostics.push(...images.diagnostics);
+    this.imageFiles = images.files;
+    return images;
+  }
+
+  /** Every page, with the search index fed article by article as pages render; then body links checked. */
+  async render(plan: BuildPlan, images: SiteImages, rules: BuildRules): Promise<RenderResult> {
+    const search = new SearchIndexWriter(plan.site, this.config, this.writer);
+    const hooks = { onArticleText: (id: number, text: string) => search.add(id, text), imagesOf: (id: number) => images.byArticle[id] };
+    const rendered = await this.timed('render and index', () => renderSite(plan.site, this.config, this.writer, hooks));
+    this.searchFiles = await this.timed('search index', () => search.finish());
+    const outputs = new Set([...plan.site.routes.map((r) => r.outputPath), ...plan.staticFiles.map((f) => f.outputPath)]);
+    this.diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(plan.site, rendered.bodyLinks, (p) => outputs.has(p), rules.brokenLinks ?? 'warning'));
+    return rendered;
+  }
+
+  /** Feeds and sitemaps, static files and image variants, then the output swapped in. */
+  async finish(plan: BuildPlan, pagesWritten: number): Promise<BuildResult> {
+    await this.timed('feeds and sitemaps', async () => {
+      for (const file of plan.generated) await this.writer.write(file.outputPath, file.content());
+    });
+    await this.timed('copy', () => Promise.all([...this.staticFiles, ...this.imageFiles].map((f) => this.writer.copy(f.sourcePath, f.outputPath))));
+    await this.timed('commit', () => this.writer.commit());
+    return this.result(true, pagesWritten);
+  }
+
+  /** Throws the staged output away: the previous output stays as it was. */
+  async abort(): Promise<BuildResult> {
+    await this.writer.abort();
+    return this.result(false, 0);
+  }
+
+  private result(ok: boolean, pagesWritten: number): BuildResult {
+    const generatedFiles = ok ? this.generatedPaths.length + this.searchFiles : 0;
+    const filesCopied = ok ? this.staticFiles.length + this.imageFiles.length : 0;
+    return { ok, articles: this.site?.articles.length ?? 0, parsed: this.parsed, site: this.site, staticFiles: this.staticFiles, pagesWritten, generatedFiles, generatedPaths: ok ? this.generatedPaths : [], filesCopied, diagnostics: this.diagnostics, timings: this.timings };
+  }
+
+  private async timed<T>(stage: string, run: () => T | Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      this.timings[stage] = performance.now() - start;
+    }
+  }
+}
