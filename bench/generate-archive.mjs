@@ -26,7 +26,7 @@ export const SENTENCES = [
 ];
 
 /** A small seeded random generator, so the same seed gives the same archive on every machine. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { SearchIndexBuilder } from '../lib/search/builder.js';
 import { loadSearchClient } from '../lib/search/query.js';
-import { SENTENCES as ARCHIVE_SENTENCES } from './generate-archive.mjs';
+import { SENTENCES as ARCHIVE_SENTENCES, random } from './generate-archive.mjs';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, out: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const COUNT = Number(values.articles);
@@ -29,16 +29,6 @@ const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'
 const CODAS = ['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't', 'i', 'o', 'u'];
 const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(42);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 /** A Zipf-like rank in [0, size): small ranks are much more frequent. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BuildResult, BuildRules, StageTimings } from './build.js';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { processSiteImages } from './images/article.js';
+import { processSiteImages, type ArticleImages } from './images/article.js';
 import { ImageProcessor } from './images/processor.js';
 import { buildSiteModel, type SiteModel } from './model/index.js';
 import { findBrokenLinks } from './model/links.js';
@@ -32,6 +32,7 @@ export class BuildRun {
   private site: SiteModel | null = null;
   private staticFiles: readonly StaticFile[] = [];
   private imageFiles: readonly StaticFile[] = [];
+  private imagesByArticle: readonly ArticleImages[] = [];
   private generatedPaths: string[] = [];
   private searchFiles = 0;
 
@@ -52,7 +53,8 @@ export class BuildRun {
     this.parsed = loaded.articles;
     const model = await this.timed('model', () => buildSiteModel(loaded.articles, config));
     this.site = model.site;
-    const statics = await this.timed('plan static', () => planStatic(config, new Set(model.site.routes.map((r) => r.outputPath))));
+    const pagePaths = new Set(model.site.routes.map((r) => r.outputPath));
+    const statics = await this.timed('plan static', () => planStatic(config, (p) => pagePaths.has(p)));
     this.staticFiles = statics.files;
     const generated = await this.timed('plan feeds and sitemaps', () => planGeneratedFiles(model.site, config, new Set(statics.files.map((f) => f.outputPath))));
     this.generatedPaths = generated.files.map((f) => f.outputPath);
@@ -69,6 +71,7 @@ export class BuildRun {
     const images = await this.timed('images', () => processSiteImages(processor, plan.site.articles, { basePath: config.basePath, severity: 'error' }));
     this.diagnostics.push(...images.diagnostics);
     this.imageFiles = images.files;
+    this.imagesByArticle = images.byArticle;
     return images;
   }
 
@@ -102,7 +105,7 @@ export class BuildRun {
   private result(ok: boolean, pagesWritten: number): BuildResult {
     const generatedFiles = ok ? this.generatedPaths.length + this.searchFiles : 0;
     const filesCopied = ok ? this.staticFiles.length + this.imageFiles.length : 0;
-    return { ok, articles: this.site?.articles.length ?? 0, parsed: this.parsed, site: this.site, staticFiles: this.staticFiles, pagesWritten, generatedFiles, generatedPaths: ok ? this.generatedPaths : [], filesCopied, diagnostics: this.diagnostics, timings: this.timings };
+    return { ok, articles: this.site?.articles.length ?? 0, parsed: this.parsed, site: this.site, staticFiles: this.staticFiles, pagesWritten, generatedFiles, generatedPaths: ok ? this.generatedPaths : [], filesCopied, imagesByArticle: this.imagesByArticle, diagnostics: this.diagnostics, timings: this.timings };
   }
 
   private async timed<T>(stage: string, run: () => T | Promise<T>): Promise<T> {

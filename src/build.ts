@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './config/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { BuildRun } from './build-run.js';
+import type { ArticleImages } from './images/article.js';
 import type { SiteModel } from './model/index.js';
 import type { Article } from './source/index.js';
 import type { StaticFile } from './write/static-files.js';
@@ -25,6 +26,8 @@ export interface BuildResult {
   /** Their output paths. */
   readonly generatedPaths: readonly string[];
   readonly filesCopied: number;
+  /** Each published article's processed images, by ArticleId (empty when the build stopped before images). */
+  readonly imagesByArticle: readonly ArticleImages[];
   readonly diagnostics: readonly Diagnostic[];
   readonly timings: StageTimings;
 }

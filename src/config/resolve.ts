@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
+import { isInsideFolder } from '../fs-path.js';
 import { parseTimestamp } from '../vi/timestamp.js';
 import { isValidTimeZone } from '../vi/zone.js';
 import { DEFAULTS, LAYOUT } from './defaults.js';
@@ -80,8 +81,7 @@ function resolvePaths(options: BuildOptions): Pick<ResolvedConfig, 'root' | 'con
 /** The output folder is replaced whole on every build, so it must not hold the site's sources. */
 function checkOutDir(outDir: string, protectedDirs: string[]): void {
   for (const dir of protectedDirs) {
-    const relative = path.relative(outDir, dir);
-    if (relative === '' || !relative.startsWith('..') && !path.isAbsolute(relative)) {
+    if (isInsideFolder(outDir, dir)) {
       throw new UsageError(`--out ${outDir} would replace ${dir}; choose a folder of its own, such as dist/`);
     }
   }

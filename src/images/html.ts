@@ -1,4 +1,5 @@
 import type { ImageVariant, ProcessedImage } from './processor.js';
+import { escapeHtml } from '../html.js';
 
 /**
  * How wide an image in an article's column is shown by the default theme: the viewport less the
@@ -7,11 +8,6 @@ import type { ImageVariant, ProcessedImage } from './processor.js';
 export const ARTICLE_IMAGE_SIZES = '(max-width: 800px) calc(100vw - 32px), 720px';
 
 const MIME: Readonly<Record<ImageVariant['format'], string>> = { webp: 'image/webp', jpeg: 'image/jpeg', png: 'image/png' };
-
-/** Text made safe inside a double-quoted HTML attribute. */
-export function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** A variant's root-relative URL under the site's base path. */
 export function variantHref(outputPath: string, basePath: string): string {
@@ -32,11 +28,11 @@ export function pictureHtml(image: ProcessedImage, alt: string, options: { lead:
   const webp = image.variants.filter((v) => v.format === 'webp');
   const fallback = image.variants.filter((v) => v.format === image.fallback);
   const largest = fallback[fallback.length - 1]!;
-  const sizes = escapeAttribute(options.sizes);
+  const sizes = escapeHtml(options.sizes);
   const loading = options.lead ? 'loading="eager" fetchpriority="high"' : 'loading="lazy"';
-  const source = webp.length > 0 ? `<source type="${MIME.webp}" srcset="${escapeAttribute(srcset(webp, options.basePath))}" sizes="${sizes}">` : '';
+  const source = webp.length > 0 ? `<source type="${MIME.webp}" srcset="${escapeHtml(srcset(webp, options.basePath))}" sizes="${sizes}">` : '';
   const img =
-    `<img src="${escapeAttribute(variantHref(largest.outputPath, options.basePath))}" srcset="${escapeAttribute(srcset(fallback, options.basePath))}" sizes="${sizes}"` +
-    ` width="${image.width}" height="${image.height}" alt="${escapeAttribute(alt)}" ${loading} decoding="async">`;
+    `<img src="${escapeHtml(variantHref(largest.outputPath, options.basePath))}" srcset="${escapeHtml(srcset(fallback, options.basePath))}" sizes="${sizes}"` +
+    ` width="${image.width}" height="${image.height}" alt="${escapeHtml(alt)}" ${loading} decoding="async">`;
   return `<picture>${source}${img}</picture>`;
 }

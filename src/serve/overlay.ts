@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.js';
 /** One build problem shown in the dev overlay; a Diagnostic fits as it is. */
 export interface OverlayProblem {
   readonly file?: string;
@@ -5,19 +6,6 @@ export interface OverlayProblem {
   readonly field?: string;
   readonly message: string;
   readonly hint?: string;
-}
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe to place in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
 const BOX_STYLE = [

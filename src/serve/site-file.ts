@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInsideFolder } from '../fs-path.js';
 
 /** What a safe, decoded URL path names inside the site folder. */
 export type SiteFile =
@@ -14,13 +15,6 @@ export type SiteFile =
 
 const MISSING: SiteFile = { kind: 'missing' };
 const OUTSIDE: SiteFile = { kind: 'outside' };
-
-/** Whether `candidate` is `root` itself or lies below it. */
-export function isInsideFolder(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  if (relative === '') return true;
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
 
 async function realpathOrNull(target: string): Promise<string | null> {
   try {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isInsideFolder } from '../fs-path.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { CONFIG_FILE_NAMES } from '../config/defaults.js';
 
@@ -13,33 +14,27 @@ export interface ClassifiedChange {
 
 const IGNORED_NAME = /(^\.|~$|\.swp$|\.swx$|\.tmp$|^#.*#$)/;
 
-/** Whether a path lies inside a folder (or is the folder). */
-export function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 /** Classifies one changed path of a site (absolute). */
 export function classifyChange(file: string, config: ResolvedConfig): ClassifiedChange {
   const ignored = { kind: 'ignored', name: '' } as const;
-  if (isInside(file, config.outDir) || IGNORED_NAME.test(path.basename(file))) return ignored;
+  if (isInsideFolder(config.outDir, file) || IGNORED_NAME.test(path.basename(file))) return ignored;
   if (file === config.configFile || (path.dirname(file) === config.root && (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file)))) {
     return { kind: 'config', name: path.basename(file) };
   }
-  if (isInside(file, config.contentDir)) {
+  if (isInsideFolder(config.contentDir, file)) {
     const name = posixRelative(config.contentDir, file);
     if (name.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'))) return ignored;
     return { kind: /\.(md|markdown)$/i.test(name) ? 'article' : 'asset', name };
   }
   for (const dir of config.templateDirs) {
-    if (!isInside(file, dir)) continue;
+    if (!isInsideFolder(dir, file)) continue;
     const name = posixRelative(dir, file);
     return { kind: name.startsWith('assets/') ? 'static' : 'template', name };
   }
-  if (config.staticDir && isInside(file, config.staticDir)) return { kind: 'static', name: posixRelative(config.staticDir, file) };
+  if (config.staticDir && isInsideFolder(config.staticDir, file)) return { kind: 'static', name: posixRelative(config.staticDir, file) };
   // A site templates/ or static/ folder that appears after start changes how the site is read.
   for (const folder of ['templates', 'static']) {
-    if (isInside(file, path.join(config.root, folder))) return { kind: 'config', name: folder };
+    if (isInsideFolder(path.join(config.root, folder), file)) return { kind: 'config', name: folder };
   }
   return ignored;
 }

@@ -10,7 +10,7 @@ import { TEMPLATE_BY_KIND, createSiteRenderer, type SiteRenderer } from '../rend
 import { loadArticles } from '../source/index.js';
 import type { Article, SourceFile } from '../source/types.js';
 import { DirectWriter, HashingWriter } from '../write/direct-writer.js';
-import { processArticleImages, processSiteImages, type ArticleImages } from '../images/article.js';
+import { processArticleImages, type ArticleImages } from '../images/article.js';
 import { ImageProcessor } from '../images/processor.js';
 import type { Route } from '../model/types.js';
 import { planGeneratedFiles, textBearingFiles } from '../write/outputs.js';
@@ -18,7 +18,7 @@ import { SearchIndexWriter } from '../write/search-index.js';
 import { plainTextOf } from '../markdown/index.js';
 import { SEARCH_INDEX_DIR } from '../search/layout.js';
 import { StagedWriter } from '../write/staged-writer.js';
-import { planStatic, type StaticFile } from '../write/static-files.js';
+import { mergeStaticFiles, planStatic, type StaticFile } from '../write/static-files.js';
 import { classifyChange } from './changes.js';
 import { dirtyRoutes } from './dirty.js';
 import { pagesShowing, replaceInPlace } from './in-place.js';
@@ -97,9 +97,8 @@ export class SiteSession {
       this.hashes = hashes;
       this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
       this.built = true;
-      // the build processed every image (cached): note what each article shows, for later changes
-      const images = await processSiteImages(this.imageProcessor, result.site.articles, { basePath: this.config.basePath, severity: 'error' });
-      this.images = new Map(result.site.articles.map((a, id) => [a.source.contentPath, images.byArticle[id]!]));
+      // what each article's page shows of its photos, for later changes
+      this.images = new Map(result.site.articles.map((a, id) => [a.source.contentPath, result.imagesByArticle[id]!]));
     }
     const written = result.pagesWritten + result.generatedFiles + result.filesCopied;
     return { ok: result.ok, full: true, pagesRendered: result.pagesWritten, filesWritten: written, filesRemoved: 0, diagnostics: result.diagnostics, milliseconds: performance.now() - started };
@@ -184,7 +183,9 @@ export class SiteSession {
     const { site, diagnostics: modelDiagnostics } = buildSiteModel([...this.articles.values()], this.config);
     diagnostics.push(...modelDiagnostics);
     const index = indexRoutes(site, this.config);
-    const statics = this.pending.staticPaths.size > 0 ? await planStatic(this.config, new Set(index.routes.keys())) : { files: this.statics, diagnostics: staticCollisions(this.statics, index, this.config.root) };
+    const isPage = (outputPath: string) => index.routes.has(outputPath);
+    // static files are listed again only when one changed; either way none may take a page's path
+    const statics = this.pending.staticPaths.size > 0 ? await planStatic(this.config, isPage) : mergeStaticFiles([this.statics], isPage, this.config.root);
     diagnostics.push(...statics.diagnostics);
     if (hasErrors(diagnostics)) return fail(diagnostics);
 
@@ -281,10 +282,6 @@ export class SiteSession {
     for (const outputPath of gone) await writer.remove(outputPath);
     return gone.length;
   }
-}
-
-function staticCollisions(statics: readonly StaticFile[], index: RouteIndex, root: string): Diagnostic[] {
-  return statics.filter((f) => index.routes.has(f.outputPath)).map((f) => ({ severity: 'error', file: path.relative(root, f.sourcePath).split(path.sep).join('/'), message: `would overwrite the page ${f.outputPath}`, hint: 'Rename or move the file: a built page has that path.' }));
 }
 
 /** Output paths of the files under a folder of the output (forward slashes). */

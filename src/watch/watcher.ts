@@ -2,7 +2,7 @@ import { watch } from 'chokidar';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import { isInside } from './changes.js';
+import { isInsideFolder } from '../fs-path.js';
 
 /** A running watch over a site's sources. */
 export interface SiteWatcher {
@@ -20,7 +20,7 @@ export function watchedFolders(config: ResolvedConfig): string[] {
 
 /** Whether a path is never a source: the output folder, version control, dependencies, editor files. */
 export function isIgnoredPath(file: string, config: ResolvedConfig): boolean {
-  if (isInside(file, config.outDir)) return true;
+  if (isInsideFolder(config.outDir, file)) return true;
   const relative = path.relative(config.root, file).split(path.sep);
   if (relative[0] === 'node_modules' || relative.includes('.git')) return true;
   const name = path.basename(file);

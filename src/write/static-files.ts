@@ -23,15 +23,15 @@ export async function listStaticFiles(dir: string, prefix: string, ignore: reado
  * (the site's own assets over the theme's), and reports files that would overwrite a page.
  */
 export function mergeStaticFiles(
-  lists: readonly StaticFile[][],
-  pagePaths: ReadonlySet<string>,
+  lists: readonly (readonly StaticFile[])[],
+  isPage: (outputPath: string) => boolean,
   root: string,
 ): { files: StaticFile[]; diagnostics: Diagnostic[] } {
   const byOutput = new Map<string, StaticFile>();
   for (const list of lists) for (const file of list) byOutput.set(file.outputPath, file);
   const diagnostics: Diagnostic[] = [];
   const files = [...byOutput.values()].filter((file) => {
-    if (!pagePaths.has(file.outputPath)) return true;
+    if (!isPage(file.outputPath)) return true;
     diagnostics.push(error(`would overwrite the page ${file.outputPath}`, { file: path.relative(root, file.sourcePath).split(path.sep).join('/'), hint: 'Rename or move the file: the built page has that path.' }));
     return false;
   });
@@ -39,9 +39,9 @@ export function mergeStaticFiles(
 }
 
 /** Static files in override order: theme assets, then the site's template assets, content files, static/. */
-export async function planStatic(config: ResolvedConfig, pagePaths: ReadonlySet<string>): Promise<{ files: StaticFile[]; diagnostics: Diagnostic[] }> {
+export async function planStatic(config: ResolvedConfig, isPage: (outputPath: string) => boolean): Promise<{ files: StaticFile[]; diagnostics: Diagnostic[] }> {
   const themeAssets = await Promise.all([...config.templateDirs].reverse().map((dir) => listStaticFiles(path.join(dir, 'assets'), 'assets/')));
   const contentAssets = (await discoverContentAssets(config.contentDir, config.root)).map((f) => ({ sourcePath: f.absolutePath, outputPath: f.contentPath }));
   const siteStatic = config.staticDir ? await listStaticFiles(config.staticDir, '') : [];
-  return mergeStaticFiles([...themeAssets, contentAssets, siteStatic], pagePaths, config.root);
+  return mergeStaticFiles([...themeAssets, contentAssets, siteStatic], isPage, config.root);
 }

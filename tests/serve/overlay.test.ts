@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { injectDevHtml, liveReloadScript } from '../../src/serve/html-inject.js';
-import { escapeHtml, formatProblem, renderOverlay } from '../../src/serve/overlay.js';
+import { escapeHtml } from '../../src/html.js';
+import { formatProblem, renderOverlay } from '../../src/serve/overlay.js';
 
 /** The overlay's text as a reader sees it: tags dropped, entities left as written. */
 function visibleText(html: string): string {

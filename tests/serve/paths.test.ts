@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeFor } from '../../src/serve/content-type.js';
 import { folderRedirectLocation, parseRequestTarget } from '../../src/serve/request-target.js';
-import { isInsideFolder, resolveSiteFile } from '../../src/serve/site-file.js';
+import { resolveSiteFile } from '../../src/serve/site-file.js';
+import { isInsideFolder } from '../../src/fs-path.js';
 import { makeTempSite, type TempSite } from './helpers.js';
 
 describe('parseRequestTarget', () => {
