@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuildResult, BuildRules, StageTimings } from './build.js';
+import type { BuildProgress, BuildResult, BuildRules, StageTimings } from './build.js';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { processSiteImages, type ArticleImages } from './images/article.js';
@@ -36,7 +36,12 @@ export class BuildRun {
   private generatedPaths: string[] = [];
   private searchFiles = 0;
 
-  constructor(private readonly config: ResolvedConfig, private readonly writer: Writer, configDiagnostics: readonly Diagnostic[]) {
+  constructor(
+    private readonly config: ResolvedConfig,
+    private readonly writer: Writer,
+    configDiagnostics: readonly Diagnostic[],
+    private readonly onProgress: (progress: BuildProgress) => void = () => {},
+  ) {
     this.diagnostics = [...configDiagnostics];
   }
 
@@ -49,7 +54,7 @@ export class BuildRun {
   async plan(): Promise<BuildPlan> {
     const { config } = this;
     const sources = await this.timed('discover', () => discoverArticles(config.contentDir, config.root));
-    const loaded = await this.timed('parse', () => loadArticles(sources, config.timeZone));
+    const loaded = await this.timed('parse', () => loadArticles(sources, config.timeZone, (done, total) => this.onProgress({ stage: 'parse', done, total })));
     this.parsed = loaded.articles;
     const model = await this.timed('model', () => buildSiteModel(loaded.articles, config));
     this.site = model.site;
@@ -78,7 +83,9 @@ export class BuildRun {
   /** Every page, with the search index fed article by article as pages render; then body links checked. */
   async render(plan: BuildPlan, images: SiteImages, rules: BuildRules): Promise<RenderResult> {
     const search = new SearchIndexWriter(plan.site, this.config, this.writer);
-    const hooks = { onArticleText: (id: number, text: string) => search.add(id, text), imagesOf: (id: number) => images.byArticle[id] };
+    const total = plan.site.routes.length;
+    const onPage = (done: number) => this.onProgress({ stage: 'render', done, total });
+    const hooks = { onArticleText: (id: number, text: string) => search.add(id, text), imagesOf: (id: number) => images.byArticle[id], onPage };
     const rendered = await this.timed('render and index', () => renderSite(plan.site, this.config, this.writer, hooks));
     this.searchFiles = await this.timed('search index', () => search.finish());
     const outputs = new Set([...plan.site.routes.map((r) => r.outputPath), ...plan.staticFiles.map((f) => f.outputPath)]);

@@ -32,10 +32,19 @@ export interface BuildResult {
   readonly timings: StageTimings;
 }
 
-/** How strict a build is. */
+/** How far a long stage has got: articles parsed, pages rendered. */
+export interface BuildProgress {
+  readonly stage: 'parse' | 'render';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** How strict a build is, and who hears of its progress. */
 export interface BuildRules {
   /** Whether a link to no page of the site is an error (check) or a warning (build). */
   readonly brokenLinks?: Diagnostic['severity'];
+  /** Called as articles are parsed and pages rendered (often: throttle before drawing). */
+  readonly onProgress?: (progress: BuildProgress) => void;
 }
 
 /**
@@ -44,7 +53,7 @@ export interface BuildRules {
  * visible at the first stage that collected an error; each stage is timed.
  */
 export async function build(config: ResolvedConfig, writer: Writer, configDiagnostics: readonly Diagnostic[] = [], rules: BuildRules = {}): Promise<BuildResult> {
-  const run = new BuildRun(config, writer, configDiagnostics);
+  const run = new BuildRun(config, writer, configDiagnostics, rules.onProgress);
   try {
     const plan = await run.plan();
     if (run.failed) return await run.abort();

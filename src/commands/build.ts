@@ -9,8 +9,9 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the site from Markdown articles into static HTML',
   synopsis: '[options]',
-  help: SITE_OPTIONS_HELP,
-  options: SITE_OPTIONS,
+  help: `${SITE_OPTIONS_HELP}
+  --timings         print how long each stage took`,
+  options: { ...SITE_OPTIONS, timings: { type: 'boolean' } },
   async run(values, _positionals, { terminal, root }) {
     const started = performance.now();
     const options = buildOptionsOf(values, root);
@@ -19,6 +20,7 @@ export const buildCommand: Command = {
     if (!writer) return EXIT.contentErrors;
     const result = await build(config, writer, diagnostics);
     reportDiagnostics(terminal, result.diagnostics);
+    if (values.timings === true) for (const [stage, ms] of Object.entries(result.timings)) terminal.err(`  ${stage.padEnd(24)} ${(ms / 1000).toFixed(2)} s`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (!result.ok) {
       terminal.err(`Build failed: ${options.out ?? 'dist'} was left as it was; fix the errors above and build again.`);

@@ -31,6 +31,8 @@ export interface RenderHooks {
   readonly onArticleText?: (articleId: ArticleId, text: string) => Promise<void>;
   /** Each article's processed images, when the build made them. */
   readonly imagesOf?: ImagesOf;
+  /** Called after each page with how many routes were done so far. */
+  readonly onPage?: (done: number) => void;
 }
 
 /** A renderer for one config: templates compile once and are reused for every call. */
@@ -38,14 +40,16 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
   const markdown = createMarkdownRenderer({ basePath: config.basePath, trustedHtml: config.trustedHtml });
   const engine = createTemplateEngine(config.templateDirs, config.root);
   return {
-    async render(site, routes, writer, { onArticleText, imagesOf } = {}) {
+    async render(site, routes, writer, { onArticleText, imagesOf, onPage } = {}) {
       const ctx = new ViewContext(site, config);
       const failedTemplates = new Set<string>();
       const diagnostics: Diagnostic[] = [];
       const failedRoutes: Route[] = [];
       const bodyLinks = new Map<ArticleId, BodyLink[]>();
       let pagesWritten = 0;
+      let done = 0;
       for (const route of routes) {
+        onPage?.(done++);
         const links: BodyLink[] = [];
         const text: string[] | undefined = onArticleText && route.kind === 'article' ? [] : undefined;
         const view = pageView(ctx, route, (body, options) => markdown(body, { ...options, links, text }), imagesOf);
@@ -65,6 +69,7 @@ export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
           diagnostics.push(cause.diagnostic);
         }
       }
+      onPage?.(done);
       return { pagesWritten, diagnostics, failedRoutes, bodyLinks };
     },
   };

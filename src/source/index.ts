@@ -17,7 +17,7 @@ export interface LoadedArticles {
 const READ_CONCURRENCY = 64;
 
 /** Reads and parses source files, a bounded number at a time; order follows `files`. */
-export async function loadArticles(files: readonly SourceFile[], timeZone: string): Promise<LoadedArticles> {
+export async function loadArticles(files: readonly SourceFile[], timeZone: string, onProgress?: (done: number, total: number) => void): Promise<LoadedArticles> {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -36,6 +36,7 @@ export async function loadArticles(files: readonly SourceFile[], timeZone: strin
       if (parsed.article) articles.push(parsed.article);
       diagnostics.push(...parsed.diagnostics);
     });
+    onProgress?.(start + batch.length, files.length);
   }
   return { articles, diagnostics };
 }
