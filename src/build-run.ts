@@ -10,7 +10,7 @@ import { renderSite, type RenderResult } from './render/index.js';
 import { discoverArticles, loadArticles, type Article } from './source/index.js';
 import type { GeneratedFile } from './write/generated.js';
 import { generatedCollisions, planGeneratedFiles } from './write/outputs.js';
-import { SearchIndexWriter, searchIndexCollisions } from './write/search-index.js';
+import { SearchIndexWriter, searchIndexCollisions, type SearchRecord } from './write/search-index.js';
 import { planStatic, type StaticFile } from './write/static-files.js';
 import type { Writer } from './write/writer.js';
 
@@ -35,12 +35,13 @@ export class BuildRun {
   private imagesByArticle: readonly ArticleImages[] = [];
   private generatedPaths: string[] = [];
   private searchFiles = 0;
+  private search: SearchIndexWriter | null = null;
 
   constructor(
     private readonly config: ResolvedConfig,
     private readonly writer: Writer,
     configDiagnostics: readonly Diagnostic[],
-    private readonly onProgress: (progress: BuildProgress) => void = () => {},
+    private readonly rules: BuildRules = {},
   ) {
     this.diagnostics = [...configDiagnostics];
   }
@@ -54,7 +55,7 @@ export class BuildRun {
   async plan(): Promise<BuildPlan> {
     const { config } = this;
     const sources = await this.timed('discover', () => discoverArticles(config.contentDir, config.root));
-    const loaded = await this.timed('parse', () => loadArticles(sources, config.timeZone, (done, total) => this.onProgress({ stage: 'parse', done, total })));
+    const loaded = await this.timed('parse', () => loadArticles(sources, config.timeZone, { onProgress: (done, total) => this.progress({ stage: 'parse', done, total }), ...(this.rules.onSourceRead ? { onRead: this.rules.onSourceRead } : {}) }));
     this.parsed = loaded.articles;
     const model = await this.timed('model', () => buildSiteModel(loaded.articles, config));
     this.site = model.site;
@@ -72,7 +73,7 @@ export class BuildRun {
   /** Responsive variants of every local photo, from the cache when their bytes are known. */
   async images(plan: BuildPlan): Promise<SiteImages> {
     const { config } = this;
-    const processor = new ImageProcessor({ contentDir: config.contentDir, staticDir: config.staticDir, root: config.root, cacheDir: path.join(config.root, '.bantin-cache', 'images') });
+    const processor = new ImageProcessor({ contentDir: config.contentDir, staticDir: config.staticDir, root: config.root, cacheDir: path.join(config.cacheDir, 'images') });
     const images = await this.timed('images', () => processSiteImages(processor, plan.site.articles, { basePath: config.basePath, severity: 'error' }));
     this.diagnostics.push(...images.diagnostics);
     this.imageFiles = images.files;
@@ -81,15 +82,19 @@ export class BuildRun {
   }
 
   /** Every page, with the search index fed article by article as pages render; then body links checked. */
-  async render(plan: BuildPlan, images: SiteImages, rules: BuildRules): Promise<RenderResult> {
-    const search = new SearchIndexWriter(plan.site, this.config, this.writer);
+  async render(plan: BuildPlan, images: SiteImages): Promise<RenderResult> {
+    const { onSearchEntry } = this.rules;
+    const count = plan.site.articles.length;
+    const onEntry = onSearchEntry && ((id: number, record: SearchRecord) => onSearchEntry(plan.site.articles[id]!.source.contentPath, count - 1 - id, record));
+    const search = new SearchIndexWriter(plan.site, this.config, this.writer, onEntry);
+    this.search = search;
     const total = plan.site.routes.length;
-    const onPage = (done: number) => this.onProgress({ stage: 'render', done, total });
+    const onPage = (done: number) => this.progress({ stage: 'render', done, total });
     const hooks = { onArticleText: (id: number, text: string) => search.add(id, text), imagesOf: (id: number) => images.byArticle[id], onPage };
     const rendered = await this.timed('render and index', () => renderSite(plan.site, this.config, this.writer, hooks));
     this.searchFiles = await this.timed('search index', () => search.finish());
     const outputs = new Set([...plan.site.routes.map((r) => r.outputPath), ...plan.staticFiles.map((f) => f.outputPath)]);
-    this.diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(plan.site, rendered.bodyLinks, (p) => outputs.has(p), rules.brokenLinks ?? 'warning'));
+    this.diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(plan.site, rendered.bodyLinks, (p) => outputs.has(p), this.rules.brokenLinks ?? 'warning'));
     return rendered;
   }
 
@@ -99,6 +104,7 @@ export class BuildRun {
       for (const file of plan.generated) await this.writer.write(file.outputPath, file.content());
     });
     await this.timed('copy', () => Promise.all([...this.staticFiles, ...this.imageFiles].map((f) => this.writer.copy(f.sourcePath, f.outputPath))));
+    this.rules.onReady?.(this.result(true, pagesWritten));
     await this.timed('commit', () => this.writer.commit());
     return this.result(true, pagesWritten);
   }
@@ -112,7 +118,11 @@ export class BuildRun {
   private result(ok: boolean, pagesWritten: number): BuildResult {
     const generatedFiles = ok ? this.generatedPaths.length + this.searchFiles : 0;
     const filesCopied = ok ? this.staticFiles.length + this.imageFiles.length : 0;
-    return { ok, articles: this.site?.articles.length ?? 0, parsed: this.parsed, site: this.site, staticFiles: this.staticFiles, pagesWritten, generatedFiles, generatedPaths: ok ? this.generatedPaths : [], filesCopied, imagesByArticle: this.imagesByArticle, diagnostics: this.diagnostics, timings: this.timings };
+    return { ok, articles: this.site?.articles.length ?? 0, parsed: this.parsed, site: this.site, staticFiles: this.staticFiles, pagesWritten, generatedFiles, generatedPaths: ok ? this.generatedPaths : [], filesCopied, imagesByArticle: this.imagesByArticle, diagnostics: this.diagnostics, timings: this.timings, search: ok && this.search ? this.search.shape : null };
+  }
+
+  private progress(progress: BuildProgress): void {
+    this.rules.onProgress?.(progress);
   }
 
   private async timed<T>(stage: string, run: () => T | Promise<T>): Promise<T> {

@@ -3,7 +3,8 @@ import type { Diagnostic } from './diagnostics.js';
 import { BuildRun } from './build-run.js';
 import type { ArticleImages } from './images/article.js';
 import type { SiteModel } from './model/index.js';
-import type { Article } from './source/index.js';
+import type { Article, LoadListeners } from './source/index.js';
+import type { SearchRecord } from './write/search-index.js';
 import type { StaticFile } from './write/static-files.js';
 import type { Writer } from './write/writer.js';
 
@@ -30,6 +31,8 @@ export interface BuildResult {
   readonly imagesByArticle: readonly ArticleImages[];
   readonly diagnostics: readonly Diagnostic[];
   readonly timings: StageTimings;
+  /** The search index's number of term files and of postings (null when the build stopped before it). */
+  readonly search: { readonly shards: number; readonly postings: number } | null;
 }
 
 /** How far a long stage has got: articles parsed, pages rendered. */
@@ -45,6 +48,12 @@ export interface BuildRules {
   readonly brokenLinks?: Diagnostic['severity'];
   /** Called as articles are parsed and pages rendered (often: throttle before drawing). */
   readonly onProgress?: (progress: BuildProgress) => void;
+  /** Hears each source file's stamp and bytes as it is read (the build cache fingerprints them). */
+  readonly onSourceRead?: LoadListeners['onRead'];
+  /** Hears each published article's search record by content path and key (the build cache keeps them). */
+  readonly onSearchEntry?: (contentPath: string, key: number, record: SearchRecord) => void;
+  /** Called with the build's result once everything is written, just before the output is committed. */
+  readonly onReady?: (result: BuildResult) => void;
 }
 
 /**
@@ -53,13 +62,13 @@ export interface BuildRules {
  * visible at the first stage that collected an error; each stage is timed.
  */
 export async function build(config: ResolvedConfig, writer: Writer, configDiagnostics: readonly Diagnostic[] = [], rules: BuildRules = {}): Promise<BuildResult> {
-  const run = new BuildRun(config, writer, configDiagnostics, rules.onProgress);
+  const run = new BuildRun(config, writer, configDiagnostics, rules);
   try {
     const plan = await run.plan();
     if (run.failed) return await run.abort();
     const images = await run.images(plan);
     if (run.failed) return await run.abort();
-    const rendered = await run.render(plan, images, rules);
+    const rendered = await run.render(plan, images);
     if (run.failed) return await run.abort();
     return await run.finish(plan, rendered.pagesWritten);
   } catch (cause) {

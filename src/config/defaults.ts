@@ -11,6 +11,7 @@ export const DEFAULTS = {
   authors: {},
   author: '',
   trustedHtml: false,
+  cacheDir: '.bantin-cache',
 } satisfies Required<UserConfig>;
 
 /** Listing sizes fixed by the theme's layout. */

@@ -28,6 +28,7 @@ export function resolveConfig(
   const paths = resolvePaths(options);
   const config: ResolvedConfig = {
     ...paths,
+    cacheDir: path.resolve(options.root, merged.cacheDir),
     configFile,
     title: merged.title,
     description: merged.description,
@@ -106,6 +107,7 @@ const CHECKS: Record<keyof UserConfig, [Check, string]> = {
   timeZone: [(v) => typeof v === 'string' && isValidTimeZone(v), 'an IANA time zone such as "Asia/Ho_Chi_Minh"'],
   perPage: [(v) => Number.isInteger(v) && (v as number) > 0, 'a whole number above 0'],
   categories: [(v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.trim() !== ''), 'a list of category names'],
+  cacheDir: [(v) => typeof v === 'string' && v.trim() !== '', 'a folder path such as ".bantin-cache"'],
   authors: [isAuthorProfiles, 'an object of author names, each { "bio": "…", "photo": "/anh/…" }'],
 };
 

@@ -19,6 +19,8 @@ export interface UserConfig {
    * the name written here is the spelling shown.
    */
   authors?: Record<string, AuthorProfile>;
+  /** Folder of the build cache (processed images, what the last build wrote), relative to the site root; default ".bantin-cache". */
+  cacheDir?: string;
 }
 
 /** What an author page shows besides the name and the articles. */
@@ -52,6 +54,8 @@ export interface ResolvedConfig {
   readonly templateDirs: readonly string[];
   /** Folder of files copied as they are to the output root, when it exists. */
   readonly staticDir: string | null;
+  /** Folder of the build cache: processed images and what the last build wrote. */
+  readonly cacheDir: string;
   readonly configFile: string | null;
   readonly title: string;
   readonly description: string;

@@ -41,6 +41,8 @@ export interface SearchIndexOptions {
   readonly basePath: string;
   /** How many published articles there are (SiteModel.articles.length). */
   readonly articles: number;
+  /** Hears each article's distinct terms and digest as it is indexed (for the build cache). */
+  readonly onArticle?: (id: number, terms: readonly string[], digest: string) => void;
 }
 
 /**
@@ -57,7 +59,10 @@ export class SearchIndexBuilder {
   /** Each term's number in the pool. */
   private readonly terms = new Map<string, number>();
   private readonly postings = new PostingsPool();
-  private readonly version = createHash('sha1');
+  /** Each article's digest by key: the index's version is made from them. */
+  private readonly digests: string[] = [];
+  /** Distinct (term, article) pairs: what decides the number of term files. */
+  private postingCount = 0;
   private lastId = -1;
   private finished = false;
 
@@ -70,22 +75,19 @@ export class SearchIndexBuilder {
       throw new RangeError(`search index ids must ascend from 0 to ${this.options.articles - 1}: ${id} after ${this.lastId}`);
     }
     this.lastId = id;
-    const title = readable(entry.title);
-    const summary = readable(entry.summary);
-    const text = readable(entry.text);
-    this.index(id, `${title}\n${summary}\n${text}`);
-    const fragment: SearchFragment = { url: this.link(entry.href), title, date: entry.date, category: readable(entry.category), text: fragmentText(summary, text) };
-    const json = JSON.stringify(fragment);
     const key = this.keyOf(id);
-    this.version.update(`${key}\n${json}\n`).update(text);
-    return [{ outputPath: docFilePath(key), source: `search index: article ${entry.href}`, content: () => json }];
+    const fragment = searchFragment(key, entry, this.options.basePath);
+    const terms = this.index(id, fragment.indexText);
+    this.digests[key] = fragment.digest;
+    this.options.onArticle?.(id, terms, fragment.digest);
+    return [fragment.file];
   }
 
   /** The term files and the metadata file, once every article was added. */
   finish(): GeneratedFile[] {
     if (this.finished) throw new Error('SearchIndexBuilder.finish called twice');
     this.finished = true;
-    const shards = shardCount(this.postings.bytes);
+    const shards = shardCount(this.postingCount);
     const termsByShard = Array.from({ length: shards }, () => [] as string[]);
     for (const term of [...this.terms.keys()].sort()) termsByShard[termShard(term, shards)]!.push(term);
     const files: GeneratedFile[] = termsByShard.map((terms, shard) => ({
@@ -93,32 +95,28 @@ export class SearchIndexBuilder {
       source: `search index: term file ${shard.toString(16)}`,
       content: () => terms.map((term) => `${term} ${encodePostings(this.keysOf(term))}\n`).join(''),
     }));
-    const meta: SearchIndexMeta = {
-      format: SEARCH_INDEX_FORMAT,
-      version: this.version.update(`format ${SEARCH_INDEX_FORMAT}`).digest('hex').slice(0, 12),
-      articles: this.options.articles,
-      shards,
-      docsPerFolder: DOCS_PER_FOLDER,
-    };
-    const metaJson = `${JSON.stringify(meta)}\n`;
-    files.push({ outputPath: META_FILE_PATH, source: 'search index: meta.json', content: () => metaJson });
+    files.push(metaFile(this.options.articles, shards, this.digests));
     return files;
   }
 
-  /** How many distinct terms are indexed so far, and the bytes their postings take. */
-  get size(): { terms: number; postingBytes: number } {
-    return { terms: this.terms.size, postingBytes: this.postings.bytes };
+  /** How many distinct terms are indexed so far, the bytes their postings take, and how many postings. */
+  get size(): { terms: number; postingBytes: number; postings: number } {
+    return { terms: this.terms.size, postingBytes: this.postings.bytes, postings: this.postingCount };
   }
 
-  private index(id: number, text: string): void {
+  /** Adds an article's terms to the postings; returns its distinct terms. */
+  private index(id: number, text: string): string[] {
+    const distinct: string[] = [];
     for (const term of tokenize(text)) {
       let number = this.terms.get(term);
       if (number === undefined) {
         number = this.postings.addTerm();
         this.terms.set(ownCopy(term), number);
       }
-      this.postings.add(number, id);
+      if (this.postings.add(number, id)) distinct.push(term);
     }
+    this.postingCount += distinct.length;
+    return distinct;
   }
 
   /** The number of an article in the index files: its rank from the oldest. */
@@ -130,10 +128,34 @@ export class SearchIndexBuilder {
   private keysOf(term: string): number[] {
     return this.postings.ids(this.terms.get(term)!).reverse().map((id) => this.keyOf(id));
   }
+}
 
-  private link(href: string): string {
-    return href.startsWith('/') && !href.startsWith('//') ? this.options.basePath + href : href;
-  }
+/** An article's fragment file, the text its terms come from, and its digest (which the index version is made of). */
+export function searchFragment(key: number, entry: SearchEntry, basePath: string): { file: GeneratedFile; indexText: string; digest: string } {
+  const title = readable(entry.title);
+  const summary = readable(entry.summary);
+  const text = readable(entry.text);
+  const href = entry.href.startsWith('/') && !entry.href.startsWith('//') ? basePath + entry.href : entry.href;
+  const fragment: SearchFragment = { url: href, title, date: entry.date, category: readable(entry.category), text: fragmentText(summary, text) };
+  const json = JSON.stringify(fragment);
+  const digest = createHash('sha1').update(`${key}\n${json}\n`).update(text).digest('base64');
+  const file: GeneratedFile = { outputPath: docFilePath(key), source: `search index: article ${entry.href}`, content: () => json };
+  return { file, indexText: `${title}\n${summary}\n${text}`, digest };
+}
+
+/** meta.json for an index of `articles` articles whose digests, by key, are given. */
+export function metaFile(articles: number, shards: number, digests: readonly string[]): GeneratedFile {
+  const version = createHash('sha1');
+  for (const digest of digests) version.update(digest);
+  const meta: SearchIndexMeta = {
+    format: SEARCH_INDEX_FORMAT,
+    version: version.update(`format ${SEARCH_INDEX_FORMAT}`).digest('hex').slice(0, 12),
+    articles,
+    shards,
+    docsPerFolder: DOCS_PER_FOLDER,
+  };
+  const json = `${JSON.stringify(meta)}\n`;
+  return { outputPath: META_FILE_PATH, source: 'search index: meta.json', content: () => json };
 }
 
 /** Text as stored and indexed: NFC, without invisible characters (a soft hyphen must not split a word). */

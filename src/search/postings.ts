@@ -53,12 +53,12 @@ export class PostingsPool {
     return term;
   }
 
-  /** Adds an id to a term; ids must not decrease (the same id again is ignored). */
-  add(term: number, id: number): void {
+  /** Adds an id to a term; ids must not decrease (the same id again is ignored: false). */
+  add(term: number, id: number): boolean {
     const at = term * STRIDE;
     const state = this.state;
     const last = state[at + LAST]!;
-    if (id === last) return;
+    if (id === last) return false;
     state[at + LAST] = id;
     let gap = id - last;
     for (;;) {
@@ -67,7 +67,7 @@ export class PostingsPool {
       state[at + NEXT] = next + 1;
       if (gap < 0x80) {
         this.pool[next] = gap;
-        return;
+        return true;
       }
       this.pool[next] = (gap & 0x7f) | 0x80;
       gap >>>= 7;

@@ -16,15 +16,26 @@ export interface LoadedArticles {
 
 const READ_CONCURRENCY = 64;
 
+/** Who hears of a load's progress, and of each file's bytes as read (the build cache fingerprints them). */
+export interface LoadListeners {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly onRead?: (file: SourceFile, stamp: string, bytes: Uint8Array) => void;
+}
+
+/** A file's size and modification time: equal stamps mean the file was not touched. */
+export function fileStamp(stats: { size: number | bigint; mtimeMs: number | bigint }): string {
+  return `${stats.size}:${stats.mtimeMs}`;
+}
+
 /** Reads and parses source files, a bounded number at a time; order follows `files`. */
-export async function loadArticles(files: readonly SourceFile[], timeZone: string, onProgress?: (done: number, total: number) => void): Promise<LoadedArticles> {
+export async function loadArticles(files: readonly SourceFile[], timeZone: string, listeners: LoadListeners = {}): Promise<LoadedArticles> {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const realContentDirs = new Map<string, Promise<string>>();
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = files.slice(start, start + READ_CONCURRENCY);
-    const texts = await Promise.all(batch.map((file) => readSource(file, realContentDirs)));
+    const texts = await Promise.all(batch.map((file) => readSource(file, realContentDirs, listeners.onRead)));
     batch.forEach((file, i) => {
       const text = seen.has(file.contentPath) ? sameNameTwice(file) : texts[i]!;
       seen.add(file.contentPath);
@@ -36,7 +47,7 @@ export async function loadArticles(files: readonly SourceFile[], timeZone: strin
       if (parsed.article) articles.push(parsed.article);
       diagnostics.push(...parsed.diagnostics);
     });
-    onProgress?.(start + batch.length, files.length);
+    listeners.onProgress?.(start + batch.length, files.length);
   }
   return { articles, diagnostics };
 }
@@ -55,16 +66,19 @@ const NOT_FOLLOWED_HINT = 'Copy the file into the content folder instead of link
  * A source file's text, or why it was not read: a symbolic link (never followed, wherever it
  * points), a file whose real path is outside the content folder, unreadable or non-text bytes.
  */
-export async function readSource(file: SourceFile, realContentDirs = new Map<string, Promise<string>>()): Promise<string | Diagnostic> {
+export async function readSource(file: SourceFile, realContentDirs = new Map<string, Promise<string>>(), onRead?: LoadListeners['onRead']): Promise<string | Diagnostic> {
   const where = { file: file.displayPath };
   try {
-    if ((await lstat(file.absolutePath)).isSymbolicLink()) {
+    const stats = await lstat(file.absolutePath);
+    if (stats.isSymbolicLink()) {
       return warning('the file is a symbolic link, which bantin does not follow: it was left out', { ...where, hint: NOT_FOLLOWED_HINT });
     }
     if (!(await isInsideContent(file, realContentDirs))) {
       return warning('the file is outside the content folder (reached through a symbolic link): it was left out', { ...where, hint: NOT_FOLLOWED_HINT });
     }
-    return decodeSource(await readFile(file.absolutePath), file.displayPath);
+    const bytes = await readFile(file.absolutePath);
+    onRead?.(file, fileStamp(stats), bytes);
+    return decodeSource(bytes, file.displayPath);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
     return error(`the file cannot be read (${code})`, { ...where, hint: 'Check that it is a file and that you may read it.' });

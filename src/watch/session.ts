@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from '../build.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -13,7 +12,7 @@ import { DirectWriter, HashingWriter } from '../write/direct-writer.js';
 import { processArticleImages, type ArticleImages } from '../images/article.js';
 import { ImageProcessor } from '../images/processor.js';
 import type { Route } from '../model/types.js';
-import { planGeneratedFiles, textBearingFiles } from '../write/outputs.js';
+import { textBearingFiles } from '../write/outputs.js';
 import { SearchIndexWriter } from '../write/search-index.js';
 import { plainTextOf } from '../markdown/index.js';
 import { SEARCH_INDEX_DIR } from '../search/layout.js';
@@ -24,6 +23,9 @@ import { dirtyRoutes } from './dirty.js';
 import { pagesShowing, replaceInPlace } from './in-place.js';
 import { indexRoutes, type RouteIndex } from './route-inputs.js';
 import { pageTemplatesUsing, templateDependencies } from './template-deps.js';
+import { listOutputs, settle, syncGenerated, syncStatics, type OutputWriter, type SessionState } from './sync.js';
+
+export type { OutputWriter, SessionState } from './sync.js';
 
 /** What one rebuild did. */
 export interface RebuildReport {
@@ -71,11 +73,17 @@ export class SiteSession {
   private built = false;
   /** Each article's processed images by content path: what its page shows, and which photos it uses. */
   private images = new Map<string, ArticleImages>();
+  /** Site paths of the local photos each article shows, by content path: a change to one re-renders it. */
+  private photos = new Map<string, readonly string[]>();
   private readonly imageProcessor: ImageProcessor;
 
-  constructor(readonly config: ResolvedConfig, private readonly configDiagnostics: readonly Diagnostic[] = []) {
+  constructor(
+    readonly config: ResolvedConfig,
+    private readonly configDiagnostics: readonly Diagnostic[] = [],
+    private readonly openWriter: (hashes: Map<string, string>) => OutputWriter = (hashes) => new DirectWriter(config.outDir, hashes),
+  ) {
     this.renderer = createSiteRenderer(config);
-    this.imageProcessor = new ImageProcessor({ contentDir: config.contentDir, staticDir: config.staticDir, root: config.root, cacheDir: path.join(config.root, '.bantin-cache', 'images') });
+    this.imageProcessor = new ImageProcessor({ contentDir: config.contentDir, staticDir: config.staticDir, root: config.root, cacheDir: path.join(config.cacheDir, 'images') });
     this.templateUses = templateDependencies(PAGE_TEMPLATES, config.templateDirs);
   }
 
@@ -99,9 +107,32 @@ export class SiteSession {
       this.built = true;
       // what each article's page shows of its photos, for later changes
       this.images = new Map(result.site.articles.map((a, id) => [a.source.contentPath, result.imagesByArticle[id]!]));
+      this.photos = new Map([...this.images].map(([contentPath, images]) => [contentPath, images.sitePaths]));
     }
     const written = result.pagesWritten + result.generatedFiles + result.filesCopied;
     return { ok: result.ok, full: true, pagesRendered: result.pagesWritten, filesWritten: written, filesRemoved: 0, diagnostics: result.diagnostics, milliseconds: performance.now() - started };
+  }
+
+  /** Picks up from a build made in another process (the build cache) instead of building everything. */
+  async resume(state: SessionState): Promise<void> {
+    this.articles = new Map(state.articles.map((a) => [a.source.contentPath, a]));
+    this.broken.clear();
+    this.index = indexRoutes(state.model, this.config);
+    this.model = state.model;
+    this.lookups = null;
+    this.statics = state.statics;
+    this.generatedPaths = state.generatedPaths;
+    this.searchPaths = new Set([...state.hashes.keys()].filter((p) => p.startsWith(`${SEARCH_INDEX_DIR}/`)));
+    this.searchStale = false;
+    this.hashes = state.hashes;
+    this.photos = new Map(state.photos);
+    this.built = true;
+  }
+
+  /** What the session knows now, for the build cache. */
+  snapshot(): SessionState | null {
+    if (!this.model) return null;
+    return { articles: [...this.articles.values()], model: this.model, statics: this.statics, generatedPaths: this.generatedPaths, hashes: this.hashes, photos: this.photos };
   }
 
   /** Whether the search index lags behind the articles (see refreshSearchIndex). */
@@ -117,7 +148,7 @@ export class SiteSession {
   async refreshSearchIndex(interrupted: () => boolean = () => false): Promise<boolean> {
     const { model } = this;
     if (!model || !this.searchStale) return true;
-    const writer = new DirectWriter(this.config.outDir, this.hashes);
+    const writer = this.openWriter(this.hashes);
     const search = new SearchIndexWriter(model, this.config, writer);
     for (let id = 0; id < model.articles.length; id++) {
       if (id % 200 === 0 && interrupted()) return false;
@@ -126,6 +157,7 @@ export class SiteSession {
     }
     await search.finish();
     for (const outputPath of this.searchPaths) if (!search.written.has(outputPath)) await writer.remove(outputPath);
+    await writer.commit();
     this.searchPaths = search.written;
     this.searchStale = false;
     return true;
@@ -192,7 +224,7 @@ export class SiteSession {
     const dirty = dirtyRoutes(this.index, index, { articles: this.pending.articles, pageTemplates: this.pending.pageTemplates }, (route) => TEMPLATE_BY_KIND[route.kind]);
     const failedBefore = [...this.pending.failedRoutes].map((p) => index.routes.get(p)?.route).filter((r) => r !== undefined);
     const toRender = [...new Set([...dirty.render, ...failedBefore])];
-    const writer = new DirectWriter(this.config.outDir, this.hashes);
+    const writer = this.openWriter(this.hashes);
     const images = await this.imagesFor(site, toRender, writer);
     diagnostics.push(...images.diagnostics);
     const rendered = await this.renderer.render(site, toRender, writer, { imagesOf: images.of });
@@ -200,8 +232,9 @@ export class SiteSession {
     diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning'));
     const removed = dirty.remove.filter((p) => !staticOutputs.has(p));
     for (const outputPath of removed) await writer.remove(outputPath);
-    const removedStatics = await this.syncStatics(statics.files, writer, index);
-    const generated = await this.syncGenerated(site, index, staticOutputs, writer);
+    const removedStatics = await syncStatics(this.statics, statics.files, this.pending.staticPaths, writer, index);
+    const generated = await syncGenerated(site, this.config, this.generatedPaths, index, staticOutputs, writer);
+    this.generatedPaths = generated.paths;
     diagnostics.push(...generated.diagnostics);
 
     this.index = index;
@@ -209,7 +242,8 @@ export class SiteSession {
     this.lookups = null;
     this.statics = statics.files;
     this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
-    return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: removed.length + removedStatics + generated.removed, diagnostics, milliseconds: performance.now() - started };
+    const ok = await settle(writer, diagnostics);
+    return { ok, full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: removed.length + removedStatics + generated.removed, diagnostics, milliseconds: performance.now() - started };
   }
 
   /**
@@ -224,7 +258,7 @@ export class SiteSession {
     const site = replaceInPlace(model, edited, this.lookups.idOf);
     if (!site) return null;
     const outputs = new Set([...pending.articles].flatMap((contentPath) => this.lookups!.shownBy.get(contentPath) ?? []));
-    const writer = new DirectWriter(this.config.outDir, this.hashes);
+    const writer = this.openWriter(this.hashes);
     const routes = [...outputs].map((p) => index.routes.get(p)!.route);
     const images = await this.imagesFor(site, routes, writer);
     const rendered = await this.renderer.render(site, routes, writer, { imagesOf: images.of });
@@ -233,25 +267,15 @@ export class SiteSession {
     const diagnostics = [...images.diagnostics, ...rendered.diagnostics, ...findBrokenLinks(site, rendered.bodyLinks, (p) => index.routes.has(p) || staticOutputs.has(p), 'warning')];
     this.model = site;
     this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set(rendered.failedRoutes.map((r) => r.outputPath)) };
-    return { ok: !hasErrors(diagnostics), full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: 0, diagnostics, milliseconds: performance.now() - started };
-  }
-
-  /** Rewrites feeds and sitemaps (only files whose bytes changed reach the disk), deletes those gone. */
-  private async syncGenerated(site: SiteModel, index: RouteIndex, staticOutputs: ReadonlySet<string>, writer: DirectWriter): Promise<{ diagnostics: Diagnostic[]; removed: number }> {
-    const { files, diagnostics } = await planGeneratedFiles(site, this.config, staticOutputs);
-    for (const file of files) await writer.write(file.outputPath, file.content());
-    const next = new Set(files.map((f) => f.outputPath));
-    const gone = this.generatedPaths.filter((p) => !next.has(p) && !index.routes.has(p) && !staticOutputs.has(p));
-    for (const outputPath of gone) await writer.remove(outputPath);
-    this.generatedPaths = [...next];
-    return { diagnostics, removed: gone.length };
+    const ok = await settle(writer, diagnostics);
+    return { ok, full: false, pagesRendered: rendered.pagesWritten, filesWritten: writer.written, filesRemoved: 0, diagnostics, milliseconds: performance.now() - started };
   }
 
   /**
    * Processes the images of the articles about to be rendered (again for changed ones; the
    * processor's cache makes the rest cheap), copies their files, and gives the renderer a lookup.
    */
-  private async imagesFor(site: SiteModel, routes: readonly Route[], writer: DirectWriter) {
+  private async imagesFor(site: SiteModel, routes: readonly Route[], writer: OutputWriter) {
     const diagnostics: Diagnostic[] = [];
     for (const route of routes) {
       if (route.kind !== 'article') continue;
@@ -262,30 +286,14 @@ export class SiteSession {
       for (const file of images.files) await writer.copy(file.sourcePath, file.outputPath);
       diagnostics.push(...images.diagnostics);
       this.images.set(contentPath, images);
+      this.photos.set(contentPath, images.sitePaths);
     }
     return { diagnostics, of: (id: ArticleId) => this.images.get(site.articles[id]!.source.contentPath) };
   }
 
   /** Content paths of the articles that show a photo (a site path such as "/thoi-su/anh/x.jpg"). */
   private articlesShowingPhoto(sitePath: string): string[] {
-    return [...this.images].filter(([, images]) => images.sitePaths.includes(sitePath)).map(([contentPath]) => contentPath);
+    return [...this.photos].filter(([, sitePaths]) => sitePaths.includes(sitePath)).map(([contentPath]) => contentPath);
   }
 
-  /** Copies new and changed static files, deletes those gone (unless a page now has the path). */
-  private async syncStatics(next: readonly StaticFile[], writer: DirectWriter, index: RouteIndex): Promise<number> {
-    const before = new Map(this.statics.map((f) => [f.outputPath, f.sourcePath]));
-    for (const file of next) {
-      if (before.get(file.outputPath) !== file.sourcePath || this.pending.staticPaths.has(file.sourcePath)) await writer.copy(file.sourcePath, file.outputPath);
-    }
-    const nextOutputs = new Set(next.map((f) => f.outputPath));
-    const gone = [...before.keys()].filter((p) => !nextOutputs.has(p) && !index.routes.has(p));
-    for (const outputPath of gone) await writer.remove(outputPath);
-    return gone.length;
-  }
-}
-
-/** Output paths of the files under a folder of the output (forward slashes). */
-async function listOutputs(outDir: string, folder: string): Promise<string[]> {
-  const entries = await readdir(path.join(outDir, folder), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }

@@ -84,3 +84,52 @@ export class HashingWriter implements Writer {
     return this.inner.abort();
   }
 }
+
+/**
+ * Holds the changes of an in-place update until commit, so a failed warm build leaves the output
+ * as it was: files whose bytes are already on disk are dropped at once, the rest written on commit.
+ */
+export class BufferedWriter implements Writer {
+  private readonly changes = new Map<string, string | Uint8Array | null>();
+  private readonly direct: DirectWriter;
+
+  constructor(outDir: string, readonly hashes: Map<string, string>) {
+    this.direct = new DirectWriter(outDir, hashes);
+  }
+
+  /** Files whose bytes changed on disk, once committed. */
+  get written(): number {
+    return this.direct.written;
+  }
+
+  async write(outputPath: string, content: string | Uint8Array): Promise<void> {
+    if (this.hashes.get(outputPath) === contentHash(content)) this.changes.delete(outputPath);
+    else this.changes.set(outputPath, content);
+  }
+
+  async copy(sourcePath: string, outputPath: string): Promise<void> {
+    await this.write(outputPath, await readFile(sourcePath));
+  }
+
+  /** Deletes an output file on commit. */
+  async remove(outputPath: string): Promise<void> {
+    this.changes.set(outputPath, null);
+  }
+
+  /** How many files the commit will write or delete. */
+  get pending(): number {
+    return this.changes.size;
+  }
+
+  async commit(): Promise<void> {
+    for (const [outputPath, content] of this.changes) {
+      if (content === null) await this.direct.remove(outputPath);
+      else await this.direct.write(outputPath, content);
+    }
+    this.changes.clear();
+  }
+
+  async abort(): Promise<void> {
+    this.changes.clear();
+  }
+}

@@ -28,13 +28,15 @@ export class StagedWriter implements Writer {
   private readonly createdDirs = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
   private failure: unknown = null;
+  /** Runs once the new output is in place, while the lock is still held (the build cache is saved then). */
+  afterSwap: (() => Promise<void>) | null = null;
 
   private constructor(readonly outDir: string, readonly stageDir: string, private readonly lock: BuildLock) {}
 
-  /** Takes the output folder's lock, clears what killed builds left behind, prepares a staging folder. */
-  static async open(outDir: string, options: LockOptions = {}): Promise<StagedWriter> {
+  /** Takes the output folder's lock (or uses one already held), clears what killed builds left behind, prepares a staging folder. */
+  static async open(outDir: string, options: LockOptions = {}, held?: BuildLock): Promise<StagedWriter> {
     await mkdir(path.dirname(outDir), { recursive: true });
-    const lock = await BuildLock.acquire(outDir, options);
+    const lock = held ?? (await BuildLock.acquire(outDir, options));
     try {
       await recoverAbandoned(outDir);
       const stageDir = siblingPath(outDir, 'stage');
@@ -59,6 +61,7 @@ export class StagedWriter implements Writer {
       await this.drain();
       if (!(await this.lock.isHeld())) throw new Error(`lost the lock on ${this.outDir} (its lock file was removed, or taken over after this build stalled for a minute); this build's output was not swapped in`);
       await this.swap();
+      await this.afterSwap?.();
     } catch (cause) {
       await rm(this.stageDir, { recursive: true, force: true });
       throw cause;

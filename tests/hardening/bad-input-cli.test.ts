@@ -57,13 +57,15 @@ describe('bantin build on bad input', () => {
     expect(await changedSince(parent, before)).toEqual([]);
   });
 
-  it('exits 0 on a good site and writes only inside --out', async () => {
+  it('exits 0 on a good site and writes only inside --out and the site\'s build cache', async () => {
     const { parent, root } = await isolatedSite({ 'bai.md': articleText(), 'anh/a.jpg': 'JPG' });
     const before = await snapshot(parent);
     const run = await bantin(root, [...BUILD, '--out', 'ra']);
     expect(run.code).toBe(0);
     const changed = await changedSince(parent, before);
-    expect(changed.filter((file) => !file.startsWith(`${path.basename(root)}/ra/`))).toEqual([]);
+    const site = path.basename(root);
+    expect(changed.filter((file) => !file.startsWith(`${site}/ra/`) && !file.startsWith(`${site}/.bantin-cache/build/`))).toEqual([]);
+    expect(changed).toContain(`${site}/.bantin-cache/build/state.bin`);
     expect(changed).toContain(`${path.basename(root)}/ra/thoi-su/bai-viet/index.html`);
     expect(changed).toContain(`${path.basename(root)}/ra/anh/a.jpg`);
   });
@@ -79,7 +81,8 @@ describe('bantin build on bad input', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`content/bi-mat.md: warning: the file is a symbolic link, which bantin does not follow: it was left out\n    hint: ${LINK_HINT}\n`);
     const changed = await changedSince(parent, before);
-    expect(changed.filter((file) => !file.startsWith(`${path.basename(root)}/dist/`))).toEqual([]);
+    const site = path.basename(root);
+    expect(changed.filter((file) => !file.startsWith(`${site}/dist/`) && !file.startsWith(`${site}/.bantin-cache/build/`))).toEqual([]);
     expect(changed.filter((file) => file.includes('bi-mat'))).toEqual([]);
   });
 

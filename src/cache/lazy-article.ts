@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { parseArticle } from '../source/article.js';
+import { decodeSource } from '../source/encoding.js';
+import type { Article, SourceFile } from '../source/types.js';
+import type { ArticleMeta } from './state.js';
+
+/**
+ * An article restored from the cache: its fields as cached, its body read from the source file the
+ * first time something asks for it (only the pages a warm build renders do), then kept.
+ */
+export function withLazyBody(meta: ArticleMeta, timeZone: string): Article {
+  let body: string | undefined;
+  const article = { ...meta } as Article;
+  Object.defineProperty(article, 'body', { enumerable: true, get: () => (body ??= readBody(meta.source, timeZone)) });
+  return article;
+}
+
+/** The body of an article whose file is known to be as it was when cached. */
+function readBody(source: SourceFile, timeZone: string): string {
+  const text = decodeSource(readFileSync(source.absolutePath), source.displayPath);
+  const article = typeof text === 'string' ? parseArticle(text, source, timeZone).article : null;
+  if (!article) throw new Error(`${source.displayPath} changed while the site was being built: build again`);
+  return article.body;
+}
+
+/** An article's fields without its body, as the cache keeps them. */
+export function metaOf(article: Article): ArticleMeta {
+  const meta: Partial<Article> = {};
+  for (const key of Object.keys(article) as (keyof Article)[]) if (key !== 'body') Object.assign(meta, { [key]: article[key] });
+  return meta as ArticleMeta;
+}
