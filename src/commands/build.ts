@@ -2,6 +2,7 @@ import { build } from '../build.js';
 import { LockTimeoutError } from '../write/build-lock.js';
 import { StagedWriter } from '../write/staged-writer.js';
 import { EXIT, SITE_OPTIONS, SITE_OPTIONS_HELP, buildOptionsOf, loadSiteConfig, type Command } from './command.js';
+import { ProgressDisplay } from './progress.js';
 import { reportDiagnostics, type Terminal } from './report.js';
 
 /** `bantin build`: builds into a staging folder, swaps it in on success, prints a summary. */
@@ -12,13 +13,14 @@ export const buildCommand: Command = {
   help: `${SITE_OPTIONS_HELP}
   --timings         print how long each stage took`,
   options: { ...SITE_OPTIONS, timings: { type: 'boolean' } },
-  async run(values, _positionals, { terminal, root }) {
+  async run(values, _positionals, { terminal, root, env }) {
     const started = performance.now();
     const options = buildOptionsOf(values, root);
     const { config, diagnostics } = await loadSiteConfig(options);
     const writer = await openWriter(config.outDir, terminal);
     if (!writer) return EXIT.contentErrors;
-    const result = await build(config, writer, diagnostics);
+    const progress = ProgressDisplay.for(terminal, env);
+    const result = await build(config, writer, diagnostics, { onProgress: progress.update }).finally(() => progress.stop());
     reportDiagnostics(terminal, result.diagnostics);
     if (values.timings === true) for (const [stage, ms] of Object.entries(result.timings)) terminal.err(`  ${stage.padEnd(24)} ${(ms / 1000).toFixed(2)} s`);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
