@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { LockTimeoutError } from '../write/build-lock.js';
 import { StagedWriter } from '../write/staged-writer.js';
 import { EXIT, SITE_OPTIONS, SITE_OPTIONS_HELP, buildOptionsOf, loadSiteConfig, type Command } from './command.js';
+import { ProgressDisplay } from './progress.js';
 import { reportDiagnostics, type Terminal } from './report.js';
 
 /** `bantin build`: builds into a staging folder, swaps it in on success, prints a summary. */
@@ -16,11 +17,12 @@ export const buildCommand: Command = {
   --no-cache        build everything, without reading or saving the build cache
   --timings         print how long each stage took`,
   options: { ...SITE_OPTIONS, timings: { type: 'boolean' }, 'no-cache': { type: 'boolean' } },
-  async run(values, _positionals, { terminal, root }) {
+  async run(values, _positionals, { terminal, root, env }) {
     const started = performance.now();
     const options = buildOptionsOf(values, root);
     const { config, diagnostics } = await loadSiteConfig(options);
-    const outcome = await runBuild(config, diagnostics, values['no-cache'] !== true, terminal);
+    const progress = ProgressDisplay.for(terminal, env);
+    const outcome = await runBuild(config, diagnostics, values['no-cache'] !== true, terminal, progress).finally(() => progress.stop());
     if (!outcome) return EXIT.contentErrors;
     if (outcome.mode === 'cold' && outcome.reason !== '' && outcome.reason !== NO_CACHE_YET) terminal.err(`bantin: the build cache was not used (${outcome.reason}); building everything.`);
     const { ok, timings } = outcome.result;
@@ -37,11 +39,12 @@ export const buildCommand: Command = {
 };
 
 /** A build with the build cache, or a plain cold build with `--no-cache`; null when another build kept the output's lock. */
-async function runBuild(config: ResolvedConfig, diagnostics: Diagnostic[], useCache: boolean, terminal: Terminal): Promise<CachedBuildResult | null> {
+async function runBuild(config: ResolvedConfig, diagnostics: Diagnostic[], useCache: boolean, terminal: Terminal, progress: ProgressDisplay): Promise<CachedBuildResult | null> {
   const onWait = (message: string) => terminal.err(`bantin: ${message}`);
+  const rules = { onProgress: progress.update };
   try {
-    if (useCache) return await cachedBuild(config, diagnostics, {}, { onWait });
-    return { mode: 'cold', result: await build(config, await StagedWriter.open(config.outDir, { onWait }), diagnostics), reason: '' };
+    if (useCache) return await cachedBuild(config, diagnostics, rules, { onWait });
+    return { mode: 'cold', result: await build(config, await StagedWriter.open(config.outDir, { onWait }), diagnostics, rules), reason: '' };
   } catch (cause) {
     if (!(cause instanceof LockTimeoutError)) throw cause;
     terminal.err(`bantin: ${cause.message}`);

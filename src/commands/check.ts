@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { NullWriter } from '../write/writer.js';
 import { EXIT, SITE_OPTIONS, SITE_OPTIONS_HELP, buildOptionsOf, loadSiteConfig, type Command } from './command.js';
 import { toGithubAnnotation, toJsonLine, type DiagnosticFormat } from './diagnostic-formats.js';
+import { ProgressDisplay } from './progress.js';
 import { reportDiagnostics } from './report.js';
 
 const { out: _out, ...CHECK_SITE_OPTIONS } = SITE_OPTIONS;
@@ -26,7 +27,8 @@ ${SITE_OPTIONS_HELP.split('\n').filter((l) => !l.includes('--out')).join('\n')}`
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${String(values.format)}"`);
     const { config, diagnostics } = await loadSiteConfig(buildOptionsOf(values, root));
     const writer = new NullWriter();
-    const result = await build(config, writer, diagnostics, { brokenLinks: 'error' });
+    const progress = ProgressDisplay.for(terminal, env);
+    const result = await build(config, writer, diagnostics, { brokenLinks: 'error', onProgress: progress.update }).finally(() => progress.stop());
     const problems = sortDiagnostics(result.diagnostics);
     if (format === 'text') reportDiagnostics(terminal, problems);
     if (format === 'json') problems.forEach((d) => terminal.out(toJsonLine(d)));

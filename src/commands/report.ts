@@ -5,6 +5,15 @@ export interface Terminal {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly colour: boolean;
+  /** stderr, when it is an interactive terminal: raw writes (no newline added) and its current width. */
+  readonly tty?: LiveTerminal;
+}
+
+/** A terminal a status line can be redrawn on. */
+export interface LiveTerminal {
+  readonly write: (text: string) => void;
+  /** Width in columns; 0 when unknown. */
+  readonly columns: () => number;
 }
 
 /** The real terminal: colour only on a TTY, and never when NO_COLOR is set. */
@@ -20,6 +29,7 @@ export function processTerminal(): Terminal {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     colour: Boolean(process.stderr.isTTY) && !noColor,
+    ...(process.stderr.isTTY ? { tty: { write: (text: string) => process.stderr.write(text), columns: () => process.stderr.columns ?? 0 } } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixturePath, repoRoot } from '../helpers/site.js';
 import { snapshot } from '../helpers/snapshot.js';
@@ -137,6 +138,20 @@ describe('bantin CLI', () => {
       'content/thoi-su/slug-ban.md:6', 'content/thoi-su/thieu-truong.md:1', 'content/thoi-su/trung-1.md:null', 'content/thoi-su/yaml-hong.md:3',
     ]);
     expect((await bantin(broken, ['check', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('shows progress without a terminal as plain lines only, however long the build', async () => {
+    const site = await mkdtemp(path.join(scratch, 'archive-'));
+    const generator = pathToFileURL(path.join(repoRoot, 'bench', 'generate-archive.mjs')).href;
+    const { generateArchive } = (await import(generator)) as { generateArchive: (folder: string, count: number, seed: number) => Promise<string[]> };
+    await generateArchive(site, 400, 5);
+    // stderr is a pipe here: no bar even when the environment looks like an interactive one
+    const run = await bantin(site, ['build', NOW], { CI: '', TERM: 'xterm-256color' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Built 400 articles into \d+ pages, .* in \d+\.\d\d s\.\n$/);
+    expect(run.stdout + run.stderr).not.toContain('\x1b');
+    const progress = run.stderr.split('\n').filter((line) => /^(parsing articles|rendering pages)/.test(line));
+    for (const line of progress) expect(line).toMatch(/^(parsing articles|rendering pages): [\d,]+\/[\d,]+ \(\d+%\)$/);
   });
 
   it('fails check, not build, on links to no page', async () => {
