@@ -28,7 +28,7 @@ export async function cachedBuild(config: ResolvedConfig, configDiagnostics: rea
   let handedOver = false;
   try {
     const key = await cacheKey(config);
-    const loaded = await loadCacheState(config.cacheDir, key);
+    const loaded = await loadCacheState(config.cacheDir, key, config);
     const reason = 'state' in loaded ? await unusableBecause(config, loaded.state) : loaded.reason;
     if (reason === null && 'state' in loaded) return { mode: 'warm', result: await warmBuild(config, configDiagnostics, loaded.state) };
     await dropCacheState(config.cacheDir);
@@ -58,7 +58,7 @@ async function coldBuild(config: ResolvedConfig, configDiagnostics: readonly Dia
   let ready: BuildResult | null = null;
   staged.afterSwap = async () => {
     await terms.close();
-    if (ready?.search) await saveCacheState(config.cacheDir, await coldState(config, key, ready, { fingerprints, entries, hashes })).catch(() => undefined);
+    if (ready?.search) await saveCacheState(config.cacheDir, await coldState(config, key, ready, { fingerprints, entries, hashes }), config).catch(() => undefined);
   };
   let result: BuildResult | null = null;
   try {

@@ -2,9 +2,16 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { Article } from '../source/types.js';
+import { decodeSources, encodeSources, isSourceTable } from './codec.js';
+
+/** Where the site's sources are, to store their paths relative to it. */
+interface SitePaths {
+  readonly contentDir: string;
+  readonly root: string;
+}
 
 /** Format of the cache files; a cache of another format is discarded. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** An article as the cache keeps it: everything but the body, which is read again when needed. */
 export type ArticleMeta = Omit<Article, 'body'>;
@@ -76,21 +83,24 @@ export const NO_CACHE_YET = 'no build cache yet';
 export type LoadedCache = { state: CacheState } | { reason: string };
 
 /** Reads the cache state; anything unreadable, of another format or for another key is refused with a reason. */
-export async function loadCacheState(cacheDir: string, key: string): Promise<LoadedCache> {
+export async function loadCacheState(cacheDir: string, key: string, site: SitePaths): Promise<LoadedCache> {
   let bytes: Buffer;
   try {
     bytes = await readFile(cacheFiles(cacheDir).state);
   } catch {
     return { reason: NO_CACHE_YET };
   }
-  let state: unknown;
+  let stored: unknown;
   try {
-    state = v8.deserialize(bytes);
+    stored = v8.deserialize(bytes);
   } catch {
     return { reason: 'the build cache is damaged' };
   }
+  if ((stored as { format?: unknown } | null)?.format !== CACHE_FORMAT) return { reason: 'the build cache is from another version of bantin' };
+  const table = (stored as { sources?: unknown }).sources;
+  if (!isSourceTable(table)) return { reason: 'the build cache is damaged' };
+  const state = { ...(stored as object), sources: decodeSources(table, site.contentDir, site.root) };
   if (!isCacheState(state)) return { reason: 'the build cache is damaged' };
-  if (state.format !== CACHE_FORMAT) return { reason: 'the build cache is from another version of bantin' };
   if (state.key !== key) return { reason: 'bantin, the config or the templates changed since the last build' };
   return { state };
 }
@@ -109,11 +119,11 @@ function isCacheState(value: unknown): value is CacheState {
 }
 
 /** Writes the cache state atomically (a crash leaves the old state or none, never half of one). */
-export async function saveCacheState(cacheDir: string, state: CacheState): Promise<void> {
+export async function saveCacheState(cacheDir: string, state: CacheState, site: SitePaths): Promise<void> {
   const files = cacheFiles(cacheDir);
   await mkdir(files.folder, { recursive: true });
   const temporary = `${files.state}.${process.pid}.tmp`;
-  await writeFile(temporary, v8.serialize(state));
+  await writeFile(temporary, v8.serialize({ ...state, sources: encodeSources(state.sources, site.contentDir, site.root) }));
   await rename(temporary, files.state);
 }
 

@@ -49,7 +49,7 @@ export async function warmBuild(config: ResolvedConfig, configDiagnostics: reado
   const report = await timed('render', () => session.update(changes.paths));
   const snapshot = session.snapshot();
   if (!report.ok || !snapshot) {
-    await saveCacheState(config.cacheDir, state);
+    await saveCacheState(config.cacheDir, state, config);
     return { ok: false, articles: published, changedSources: changes.paths.length, pagesRendered: 0, filesWritten: 0, filesRemoved: 0, diagnostics: report.diagnostics, timings };
   }
   const terms = await TermsFile.open(cacheFiles(config.cacheDir).terms, false);
@@ -59,7 +59,7 @@ export async function warmBuild(config: ResolvedConfig, configDiagnostics: reado
     // only a changed article can change the index: the config and templates are as they were
     const search = changed.size === 0 ? state.search : await timed('search index', () => updateSearchIndex({ site: snapshot.model, config, cached: state.search, changed, terms, writer }));
     await timed('write', () => writer.commit());
-    await timed('save cache', () => saveCacheState(config.cacheDir, nextState(config, state, snapshot, changes, search)));
+    await timed('save cache', () => saveCacheState(config.cacheDir, nextState(config, state, snapshot, changes, search), config));
   } finally {
     await terms.close();
   }

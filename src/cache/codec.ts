@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { ArticleMeta, CachedSource } from './state.js';
+
+/**
+ * The cached sources as columns, one array a field, as the cache file stores them: no key names
+ * repeated for every article, and the absolute and display paths only where they are not the
+ * ones the content path gives (they are on a case- or form-changing file system).
+ */
+export interface SourceTable {
+  readonly count: number;
+  readonly columns: Readonly<Record<string, readonly unknown[]>>;
+}
+
+/** Fields whose values are objects of a fixed shape, stored a column a sub-field. */
+const NESTED = new Set(['source', 'publishedAt', 'publishedAt.local']);
+
+/** Sources → columns. */
+export function encodeSources(sources: ReadonlyMap<string, CachedSource>, contentDir: string, root: string): SourceTable {
+  const columns: Record<string, unknown[]> = {};
+  let row = 0;
+  for (const source of sources.values()) {
+    const { absolutePath, displayPath, contentPath } = source.meta.source;
+    const derived = derivedPaths(contentPath, contentDir, root);
+    const flat: Record<string, unknown> = { stamp: source.stamp, hash: source.hash };
+    flatten(source.meta as unknown as Record<string, unknown>, '', flat);
+    flat['source.absolutePath'] = absolutePath === derived.absolutePath ? null : absolutePath;
+    flat['source.displayPath'] = displayPath === derived.displayPath ? null : displayPath;
+    for (const [key, value] of Object.entries(flat)) (columns[key] ??= new Array<unknown>(sources.size))[row] = value;
+    row++;
+  }
+  return { count: row, columns };
+}
+
+/** Columns → sources, by content path. */
+export function decodeSources(table: SourceTable, contentDir: string, root: string): Map<string, CachedSource> {
+  const sources = new Map<string, CachedSource>();
+  const entries = Object.entries(table.columns).map(([key, values]) => [key.split('.'), values] as const);
+  for (let row = 0; row < table.count; row++) {
+    const meta: Record<string, unknown> = {};
+    for (const [keys, values] of entries) assign(meta, keys, values[row]);
+    const source = meta.source as { contentPath: string; absolutePath: string | null; displayPath: string | null };
+    const derived = derivedPaths(source.contentPath, contentDir, root);
+    source.absolutePath ??= derived.absolutePath;
+    source.displayPath ??= derived.displayPath;
+    const { stamp, hash, ...fields } = meta as { stamp: string; hash: string };
+    sources.set(source.contentPath, { meta: fields as unknown as ArticleMeta, stamp, hash });
+  }
+  return sources;
+}
+
+/** Whether a value has the shape of a SourceTable (columns checked for length, never trusted further). */
+export function isSourceTable(value: unknown): value is SourceTable {
+  if (typeof value !== 'object' || value === null) return false;
+  const { count, columns } = value as { count?: unknown; columns?: unknown };
+  if (typeof count !== 'number' || typeof columns !== 'object' || columns === null) return false;
+  const lists = Object.values(columns);
+  return ['source.contentPath', 'stamp', 'hash'].every((key) => key in columns) && lists.every((list) => Array.isArray(list) && list.length === count);
+}
+
+/** The paths a content path gives when the file system keeps names as written. */
+function derivedPaths(contentPath: string, contentDir: string, root: string): { absolutePath: string; displayPath: string } {
+  const absolutePath = path.join(contentDir, ...contentPath.split('/'));
+  return { absolutePath, displayPath: path.relative(root, absolutePath).split(path.sep).join('/') };
+}
+
+function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {
+  for (const [key, field] of Object.entries(value)) {
+    const name = prefix + key;
+    if (NESTED.has(name)) flatten(field as Record<string, unknown>, `${name}.`, into);
+    else into[name] = field;
+  }
+}
+
+function assign(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
+  let at = target;
+  for (let i = 0; i < keys.length - 1; i++) at = (at[keys[i]!] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]!] = value;
+}
