@@ -140,13 +140,26 @@ export function plainTextOf(markdown: string): string {
 }
 
 /**
+ * The text parser, but inline Markdown is parsed only in blocks that hold a "![": an image can
+ * come from nowhere else, and the blocks (code, HTML, reference definitions) are parsed as ever.
+ */
+const imageParser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+imageParser.core.ruler.at('inline', (state) => {
+  for (const token of state.tokens) {
+    if (token.type === 'inline' && token.content.includes('![')) state.md.inline.parse(token.content, state.md, state.env, (token.children ??= []));
+  }
+});
+
+/**
  * The images of an article body, in order, with their sources exactly as the renderer sees them
  * (markdown-it percent-encodes "ảnh.jpg"), so they can be processed before the body is rendered.
  * Images written as raw HTML (`<img src>`) are not listed.
  */
 export function imageReferences(markdown: string): BodyImage[] {
   const images: BodyImage[] = [];
-  forEachBlock(textParser.parse(markdown, {}), () => {}, (token, line) => {
+  // every image, inline or by reference, starts with "![": without one there is nothing to parse
+  if (!markdown.includes('![')) return images;
+  forEachBlock(imageParser.parse(markdown, {}), () => {}, (token, line) => {
     if (token.type === 'image') images.push({ src: String(token.attrGet('src') ?? ''), alt: plainText(token.children ?? []), bodyLine: line });
   });
   return images;

@@ -8,6 +8,8 @@ export interface LocalDateTime {
   readonly second: number;
 }
 
+const DAY_MS = 86_400_000;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -41,6 +43,13 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall-clock reading of an instant in a time zone, independent of the machine's TZ. */
 export function toLocal(epochMs: number, timeZone: string): LocalDateTime {
+  const offset = steadyOffsetMs(epochMs, timeZone);
+  if (offset === null) return intlLocal(epochMs, timeZone);
+  const date = new Date(Math.floor(epochMs / 1000) * 1000 + offset);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds() };
+}
+
+function intlLocal(epochMs: number, timeZone: string): LocalDateTime {
   const values: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) values[part.type] = part.value;
   const yearOfEra = Number(values.year);
@@ -52,6 +61,31 @@ export function toLocal(epochMs: number, timeZone: string): LocalDateTime {
     minute: Number(values.minute),
     second: Number(values.second),
   };
+}
+
+/** Per zone, per UTC day: the offset in force for the whole day, or null when it changes within it. */
+const steadyOffsets = new Map<string, Map<number, number | null>>();
+
+/** The zone's offset during the UTC day of an instant when it holds for the whole day (Intl asked twice per day, not per instant). */
+function steadyOffsetMs(epochMs: number, timeZone: string): number | null {
+  let byDay = steadyOffsets.get(timeZone);
+  if (!byDay) steadyOffsets.set(timeZone, (byDay = new Map()));
+  const day = Math.floor(epochMs / DAY_MS);
+  let offset = byDay.get(day);
+  if (offset === undefined) {
+    const first = intlOffsetMs(day * DAY_MS, timeZone);
+    offset = first !== null && intlOffsetMs((day + 1) * DAY_MS - 1000, timeZone) === first ? first : null;
+    byDay.set(day, offset);
+  }
+  return offset;
+}
+
+function intlOffsetMs(wholeSecondMs: number, timeZone: string): number | null {
+  try {
+    return wallClockMs(intlLocal(wholeSecondMs, timeZone)) - wholeSecondMs;
+  } catch {
+    return null; // outside the dates Intl can format: the caller asks Intl for the instant itself
+  }
 }
 
 /** Milliseconds of a wall-clock reading taken as if it were UTC. */
@@ -72,8 +106,6 @@ function zoneOffsetMs(epochMs: number, timeZone: string): number {
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   return Math.round(zoneOffsetMs(epochMs, timeZone) / 60_000);
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The instant at which a time zone's clocks show `local`. When clocks go back and the reading

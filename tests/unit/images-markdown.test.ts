@@ -16,6 +16,12 @@ describe('imageReferences', () => {
   it('gives non-ASCII sources percent-encoded, as the renderer passes them on', () => {
     expect(imageReferences('![x](anh/ảnh-bến.jpg)\n![y](<anh/có dấu cách.jpg>)').map((r) => r.src)).toEqual(['anh/%E1%BA%A3nh-b%E1%BA%BFn.jpg', 'anh/c%C3%B3%20d%E1%BA%A5u%20c%C3%A1ch.jpg']);
   });
+
+  it('finds reference images and skips what only looks like one', () => {
+    const body = 'Chữ *thường*.\n\nẢnh: ![Cầu][cau] và `![mã](ma.jpg)` và \\![thoát](t.jpg)\n\n    ![thụt](thut.jpg)\n\n[cau]: /anh/c&#97;u.jpg\n\nKhông có ảnh.';
+    expect(imageReferences(body)).toEqual([{ src: '/anh/cau.jpg', alt: 'Cầu', bodyLine: 2 }]);
+    expect(imageReferences('Không có ảnh nào [x](y.jpg).')).toEqual([]);
+  });
 });
 
 describe('renderImage', () => {

@@ -130,3 +130,16 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('not a zone')).toBe(false);
   });
 });
+
+describe('toLocal offset cache', () => {
+  it('reads the same clock as Intl across transitions, every 37 minutes of two years', () => {
+    for (const timeZone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Ho_Chi_Minh']) {
+      const intl = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2025, 0, 1); t += 37 * 60_000 + 1_001) {
+        const parts = Object.fromEntries(intl.formatToParts(new Date(t)).map((p) => [p.type, Number(p.value)]));
+        const local = toLocal(t, timeZone);
+        expect([local.year, local.month, local.day, local.hour, local.minute, local.second]).toEqual([parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second]);
+      }
+    }
+  });
+});
