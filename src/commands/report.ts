@@ -16,8 +16,15 @@ export interface LiveTerminal {
   readonly columns: () => number;
 }
 
+/** What is known of the process's stderr (a worker thread is told it by the main thread). */
+export interface StderrFacts {
+  readonly isTTY: boolean;
+  /** Width in columns; 0 when unknown. */
+  readonly columns: () => number;
+}
+
 /** The real terminal: colour only on a TTY, and never when NO_COLOR is set. */
-export function processTerminal(): Terminal {
+export function processTerminal(stderr: StderrFacts = { isTTY: Boolean(process.stderr.isTTY), columns: () => process.stderr.columns ?? 0 }): Terminal {
   // A reader that stops early (`bantin check --format json | head`) is not an error of ours.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (cause: NodeJS.ErrnoException) => {
@@ -28,8 +35,8 @@ export function processTerminal(): Terminal {
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-    colour: Boolean(process.stderr.isTTY) && !noColor,
-    ...(process.stderr.isTTY ? { tty: { write: (text: string) => process.stderr.write(text), columns: () => process.stderr.columns ?? 0 } } : {}),
+    colour: stderr.isTTY && !noColor,
+    ...(stderr.isTTY ? { tty: { write: (text: string) => process.stderr.write(text), columns: stderr.columns } } : {}),
   };
 }
 
