@@ -1,4 +1,5 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.js';
 import { discoverArticles, fileStamp } from '../source/index.js';
 import type { SourceFile } from '../source/types.js';
@@ -49,10 +50,13 @@ export async function detectChanges(config: ResolvedConfig, state: CacheState): 
   return { paths: [...new Set(paths)], sources, statics };
 }
 
-/** A source's fingerprint, its bytes read only when its stamp is not the cached one (null: unreadable). */
+/**
+ * A source's fingerprint, its bytes read only when its stamp is not the cached one (null: unreadable).
+ * The stamp is read synchronously: a hundred thousand small lstat calls are several times faster so.
+ */
 async function fingerprintOf(file: SourceFile, cached: CachedSource | undefined, savedAt: number): Promise<Fingerprint | null> {
   try {
-    const stats = await lstat(file.absolutePath);
+    const stats = lstatSync(file.absolutePath);
     const stamp = fileStamp(stats);
     if (cached && cached.stamp === stamp && stats.mtimeMs < savedAt - RACY_MS) return cached;
     return { stamp, hash: bytesHash(await readFile(file.absolutePath)) };
@@ -72,9 +76,13 @@ function dueBetween(cached: CachedSource, cachedNow: number, config: ResolvedCon
 async function staticStamps(config: ResolvedConfig): Promise<Map<string, string>> {
   const { files } = await planStatic(config, () => false);
   const stamps = new Map<string, string>();
-  await inBatches(files, async (file) => {
-    stamps.set(file.sourcePath, await lstat(file.sourcePath).then(fileStamp, () => 'missing'));
-  });
+  for (const file of files) {
+    try {
+      stamps.set(file.sourcePath, fileStamp(lstatSync(file.sourcePath)));
+    } catch {
+      stamps.set(file.sourcePath, 'missing');
+    }
+  }
   return stamps;
 }
 

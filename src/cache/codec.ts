@@ -17,10 +17,11 @@ const NESTED = new Set(['source', 'publishedAt', 'publishedAt.local']);
 /** Sources → columns. */
 export function encodeSources(sources: ReadonlyMap<string, CachedSource>, contentDir: string, root: string): SourceTable {
   const columns: Record<string, unknown[]> = {};
+  const derivedPaths = pathsFrom(contentDir, root);
   let row = 0;
   for (const source of sources.values()) {
     const { absolutePath, displayPath, contentPath } = source.meta.source;
-    const derived = derivedPaths(contentPath, contentDir, root);
+    const derived = derivedPaths(contentPath);
     const flat: Record<string, unknown> = { stamp: source.stamp, hash: source.hash };
     flatten(source.meta as unknown as Record<string, unknown>, '', flat);
     flat['source.absolutePath'] = absolutePath === derived.absolutePath ? null : absolutePath;
@@ -35,11 +36,12 @@ export function encodeSources(sources: ReadonlyMap<string, CachedSource>, conten
 export function decodeSources(table: SourceTable, contentDir: string, root: string): Map<string, CachedSource> {
   const sources = new Map<string, CachedSource>();
   const entries = Object.entries(table.columns).map(([key, values]) => [key.split('.'), values] as const);
+  const derivedPaths = pathsFrom(contentDir, root);
   for (let row = 0; row < table.count; row++) {
     const meta: Record<string, unknown> = {};
     for (const [keys, values] of entries) assign(meta, keys, values[row]);
     const source = meta.source as { contentPath: string; absolutePath: string | null; displayPath: string | null };
-    const derived = derivedPaths(source.contentPath, contentDir, root);
+    const derived = derivedPaths(source.contentPath);
     source.absolutePath ??= derived.absolutePath;
     source.displayPath ??= derived.displayPath;
     const { stamp, hash, ...fields } = meta as { stamp: string; hash: string };
@@ -57,10 +59,14 @@ export function isSourceTable(value: unknown): value is SourceTable {
   return ['source.contentPath', 'stamp', 'hash'].every((key) => key in columns) && lists.every((list) => Array.isArray(list) && list.length === count);
 }
 
-/** The paths a content path gives when the file system keeps names as written. */
-function derivedPaths(contentPath: string, contentDir: string, root: string): { absolutePath: string; displayPath: string } {
-  const absolutePath = path.join(contentDir, ...contentPath.split('/'));
-  return { absolutePath, displayPath: path.relative(root, absolutePath).split(path.sep).join('/') };
+/** The paths a content path gives when the file system keeps names as written (path.join and path.relative, done once for the folder). */
+function pathsFrom(contentDir: string, root: string): (contentPath: string) => { absolutePath: string; displayPath: string } {
+  const folder = path.resolve(contentDir);
+  const shown = path.relative(root, folder).split(path.sep).join('/');
+  return (contentPath) => ({
+    absolutePath: `${folder}${path.sep}${path.sep === '/' ? contentPath : contentPath.split('/').join(path.sep)}`,
+    displayPath: shown === '' ? contentPath : `${shown}/${contentPath}`,
+  });
 }
 
 function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {

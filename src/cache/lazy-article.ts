@@ -12,8 +12,12 @@ export function withLazyBody(meta: ArticleMeta, timeZone: string): Article {
   let body: string | undefined;
   const article = { ...meta } as Article;
   Object.defineProperty(article, 'body', { enumerable: true, get: () => (body ??= readBody(meta.source, timeZone)) });
+  restoredFrom.set(article, meta);
   return article;
 }
+
+/** The cached fields each restored article was made from, so saving the cache again does not copy them. */
+const restoredFrom = new WeakMap<Article, ArticleMeta>();
 
 /** The body of an article whose file is known to be as it was when cached. */
 function readBody(source: SourceFile, timeZone: string): string {
@@ -25,6 +29,8 @@ function readBody(source: SourceFile, timeZone: string): string {
 
 /** An article's fields without its body, as the cache keeps them. */
 export function metaOf(article: Article): ArticleMeta {
+  const restored = restoredFrom.get(article);
+  if (restored) return restored;
   const meta: Partial<Article> = {};
   for (const key of Object.keys(article) as (keyof Article)[]) if (key !== 'body') Object.assign(meta, { [key]: article[key] });
   return meta as ArticleMeta;
