@@ -16,20 +16,26 @@ const NESTED = new Set(['source', 'publishedAt', 'publishedAt.local']);
 
 /** Sources → columns. */
 export function encodeSources(sources: ReadonlyMap<string, CachedSource>, contentDir: string, root: string): SourceTable {
-  const columns: Record<string, unknown[]> = {};
   const derivedPaths = pathsFrom(contentDir, root);
-  let row = 0;
+  const first = sources.values().next().value as CachedSource | undefined;
+  const fields = first ? fieldPaths(first.meta as unknown as Record<string, unknown>, '') : [];
+  const columns: Record<string, unknown[]> = { stamp: [], hash: [], 'source.contentPath': [] };
+  const lists = fields.map(([name]) => (columns[name] = [] as unknown[]));
   for (const source of sources.values()) {
-    const { absolutePath, displayPath, contentPath } = source.meta.source;
-    const derived = derivedPaths(contentPath);
-    const flat: Record<string, unknown> = { stamp: source.stamp, hash: source.hash };
-    flatten(source.meta as unknown as Record<string, unknown>, '', flat);
-    flat['source.absolutePath'] = absolutePath === derived.absolutePath ? null : absolutePath;
-    flat['source.displayPath'] = displayPath === derived.displayPath ? null : displayPath;
-    for (const [key, value] of Object.entries(flat)) (columns[key] ??= new Array<unknown>(sources.size))[row] = value;
-    row++;
+    columns.stamp!.push(source.stamp);
+    columns.hash!.push(source.hash);
+    const meta = source.meta as unknown as Record<string, unknown>;
+    for (let f = 0; f < fields.length; f++) lists[f]!.push(read(meta, fields[f]![1]));
   }
-  return { count: row, columns };
+  const absolute = columns['source.absolutePath'];
+  const display = columns['source.displayPath'];
+  const contentPaths = columns['source.contentPath'] ?? [];
+  contentPaths.forEach((contentPath, row) => {
+    const derived = derivedPaths(contentPath as string);
+    if (absolute && absolute[row] === derived.absolutePath) absolute[row] = null;
+    if (display && display[row] === derived.displayPath) display[row] = null;
+  });
+  return { count: contentPaths.length, columns };
 }
 
 /** Columns → sources, by content path. */
@@ -69,12 +75,19 @@ function pathsFrom(contentDir: string, root: string): (contentPath: string) => {
   });
 }
 
-function flatten(value: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {
-  for (const [key, field] of Object.entries(value)) {
+/** Every column of a meta's shape: its dotted name and the keys that reach it. */
+function fieldPaths(value: Record<string, unknown>, prefix: string): [string, string[]][] {
+  return Object.entries(value).flatMap(([key, field]): [string, string[]][] => {
     const name = prefix + key;
-    if (NESTED.has(name)) flatten(field as Record<string, unknown>, `${name}.`, into);
-    else into[name] = field;
-  }
+    if (!NESTED.has(name)) return [[name, name.split('.')]];
+    return fieldPaths(field as Record<string, unknown>, `${name}.`);
+  });
+}
+
+function read(value: Record<string, unknown>, keys: readonly string[]): unknown {
+  let at: unknown = value;
+  for (const key of keys) at = (at as Record<string, unknown> | undefined)?.[key];
+  return at;
 }
 
 function assign(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {

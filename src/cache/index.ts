@@ -84,7 +84,9 @@ async function coldState(
   recorded: { fingerprints: Map<string, { stamp: string; hash: string }>; entries: Map<string, CachedSearchEntry>; hashes: Map<string, string> },
 ): Promise<CacheState> {
   const sources = new Map<string, CachedSource>();
-  for (const article of result.parsed) {
+  // published articles first, newest first: a warm build's sort then finds them in order
+  for (const article of [...(result.site?.articles ?? []), ...result.parsed]) {
+    if (sources.has(article.source.contentPath)) continue;
     const fingerprint = recorded.fingerprints.get(article.source.contentPath);
     if (fingerprint) sources.set(article.source.contentPath, { meta: metaOf(article), ...fingerprint });
   }

@@ -78,7 +78,9 @@ function restoredState(config: ResolvedConfig, state: CacheState): SessionState 
 /** The cache state after a warm build. */
 function nextState(config: ResolvedConfig, state: CacheState, snapshot: SessionState, changes: DetectedChanges, search: CacheState['search']): CacheState {
   const sources = new Map<string, CachedSource>();
-  for (const article of snapshot.articles) {
+  // published articles first, newest first: the next build's sort then finds them in order
+  for (const article of [...snapshot.model.articles, ...snapshot.articles]) {
+    if (sources.has(article.source.contentPath)) continue;
     const fingerprint = changes.sources.get(article.source.contentPath);
     if (fingerprint) sources.set(article.source.contentPath, { meta: metaOf(article), stamp: fingerprint.stamp, hash: fingerprint.hash });
   }
