@@ -9,11 +9,19 @@ import type { ArticleMeta } from './state.js';
  * first time something asks for it (only the pages a warm build renders do), then kept.
  */
 export function withLazyBody(meta: ArticleMeta, timeZone: string): Article {
-  let body: string | undefined;
-  const article = { ...meta } as Article;
-  Object.defineProperty(article, 'body', { enumerable: true, get: () => (body ??= readBody(meta.source, timeZone)) });
-  restoredFrom.set(article, meta);
-  return article;
+  const article = { ...meta };
+  Object.defineProperty(article, LAZY_BODY, { value: { source: meta.source, timeZone, body: undefined }, enumerable: false });
+  Object.defineProperty(article, 'body', { get: lazyBody, enumerable: true });
+  restoredFrom.set(article as Article, meta);
+  return article as Article;
+}
+
+const LAZY_BODY = Symbol('lazy body');
+
+/** The body of a restored article: read once, then kept (one getter for all, so they share a layout). */
+function lazyBody(this: { [LAZY_BODY]: { source: SourceFile; timeZone: string; body: string | undefined } }): string {
+  const state = this[LAZY_BODY];
+  return (state.body ??= readBody(state.source, state.timeZone));
 }
 
 /** The cached fields each restored article was made from, so saving the cache again does not copy them. */
