@@ -34,10 +34,27 @@ const HINTS: Readonly<Record<ImageError['reason'], string>> = {
   undecodable: 'The file is damaged or not a JPEG or PNG: open it in an image editor and save it again, or replace it.',
 };
 
+/** An inline image whose target is a remote URL ("![Ảnh](https://…"). */
+const REMOTE_INLINE_IMAGE = /!\[[^\]\n]*\]\([ \t]*(?:https?:)?\/\//gi;
+
+/**
+ * Whether a body may show a local photo, without parsing it: false only when every "![" starts an
+ * inline image whose target is an http(s) URL (news bodies often embed photos from a CDN, or none).
+ * Anything else (local targets, reference images, brackets in the caption) is left to the parser.
+ */
+export function mayShowLocalImage(markdown: string): boolean {
+  let opened = 0;
+  for (let at = markdown.indexOf('!['); at >= 0; at = markdown.indexOf('![', at + 2)) opened++;
+  if (opened === 0) return false;
+  const remote = markdown.match(REMOTE_INLINE_IMAGE)?.length ?? 0;
+  return remote !== opened;
+}
+
 /** Processes the front-matter image and every local JPEG and PNG of an article's body. */
 export async function processArticleImages(processor: ImageProcessor, article: Article, options: ArticleImageOptions): Promise<ArticleImages> {
   const where = article.source.contentPath;
-  const references = imageReferences(article.body).filter((r) => isProcessableImage(r.src));
+  const text = article.body;
+  const references = mayShowLocalImage(text) ? imageReferences(text).filter((r) => isProcessableImage(r.src)) : [];
   const sources = [...new Set(references.map((r) => r.src))];
   const leadSource = article.image !== null && isProcessableImage(article.image) ? article.image : null;
   const sitePaths = [...sources, ...(leadSource === null ? [] : [leadSource])].map((src) => sitePathOf(assetUrl(src, where)) ?? assetUrl(src, where));
