@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pauseForTests } from './staged-writer.js';
 import type { Writer } from './writer.js';
 
 /** Content hash of an output file, to skip writing bytes that are already there. */
@@ -122,9 +123,12 @@ export class BufferedWriter implements Writer {
   }
 
   async commit(): Promise<void> {
+    let first = true;
     for (const [outputPath, content] of this.changes) {
       if (content === null) await this.direct.remove(outputPath);
       else await this.direct.write(outputPath, content);
+      if (first) await pauseForTests();
+      first = false;
     }
     this.changes.clear();
   }

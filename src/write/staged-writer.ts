@@ -156,10 +156,10 @@ async function recoverAbandoned(outDir: string): Promise<void> {
 
 /**
  * Test-only hook: with BANTIN_TEST_PAUSE_IN_COMMIT=<ms> in the environment, waits that long after
- * each rename of the swap, so crash tests can kill a build mid-commit deterministically. Unset, it
- * does nothing; it only ever delays a build.
+ * each rename of the swap (and after a warm build's first file), so crash tests can kill a build
+ * mid-commit deterministically. Unset, it does nothing; it only ever delays a build.
  */
-function pauseForTests(): Promise<void> {
+export function pauseForTests(): Promise<void> {
   const ms = Number(process.env.BANTIN_TEST_PAUSE_IN_COMMIT ?? 0);
   return ms > 0 ? sleep(ms).then(() => undefined) : Promise.resolve();
 }
