@@ -11,14 +11,15 @@ const BOUNDED_COMMANDS = new Set(['build', 'check']);
  * The heap limit of that worker, in MB. V8 sizes its heap by the machine's memory and grows it
  * lazily, so a long build on a large machine keeps its garbage: a 30,000-article build peaked at
  * 1.34 GB uncapped and 0.62 GB capped at 600 MB, and ran faster. What a build keeps grows by about
- * 8 KB an article, and a limit too close to that makes the collector run all the time, so the
- * limit grows with the site: 768 MB up to 32,000 articles, then 16 MB a thousand more.
+ * 6 KB an article, and a limit too close to that makes the collector run all the time (100,000
+ * articles: 395 s at 700 MB, 188 s and 1.89 GB peak at 1,300 MB, 194 s and 2.22 GB at 1,856 MB), so
+ * the limit grows with the site: 768 MB up to 46,000 articles, then 10 MB a thousand more.
  * BANTIN_MAX_HEAP_MB overrides it.
  */
 export function heapLimitMb(env: NodeJS.ProcessEnv, articles = 0): number {
   const asked = Number(env.BANTIN_MAX_HEAP_MB);
   if (Number.isInteger(asked) && asked >= 64) return asked;
-  return Math.max(768, 256 + 16 * Math.ceil(articles / 1000));
+  return Math.max(768, 300 + 10 * Math.ceil(articles / 1000));
 }
 
 /** About how many articles a command's site has: Markdown files under its content folder (0 when unreadable). */

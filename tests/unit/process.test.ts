@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { heapLimitMb } from '../../src/process.js';
 
 describe('heapLimitMb', () => {
-  it('is 768 MB for a site of up to 32,000 articles, then grows 16 MB a thousand', () => {
-    expect([0, 10_000, 32_000, 50_000, 100_000].map((articles) => heapLimitMb({}, articles))).toEqual([768, 768, 768, 1056, 1856]);
+  it('is 768 MB for a site of up to 46,000 articles, then grows 10 MB a thousand', () => {
+    expect([0, 10_000, 47_000, 50_000, 100_000].map((articles) => heapLimitMb({}, articles))).toEqual([768, 768, 770, 800, 1300]);
   });
 
   it('is what BANTIN_MAX_HEAP_MB asks for when that is a whole number of at least 64', () => {
