@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { buildSiteModel } from '../model/index.js';
+import { classifyChange } from '../watch/changes.js';
 import { SiteSession, type SessionState } from '../watch/session.js';
 import { BufferedWriter } from '../write/direct-writer.js';
 import { detectChanges, type DetectedChanges } from './changes.js';
@@ -55,7 +56,7 @@ export async function warmBuild(config: ResolvedConfig, configDiagnostics: reado
   const terms = await TermsFile.open(cacheFiles(config.cacheDir).terms, false);
   const writer = new BufferedWriter(config.outDir, snapshot.hashes);
   try {
-    const changed = new Set([...changes.paths].map((p) => contentPathOf(config, p)).filter((p) => p !== null));
+    const changed = new Set(changes.paths.map((file) => classifyChange(file, config)).filter((c) => c.kind === 'article').map((c) => c.name));
     // only a changed article can change the index: the config and templates are as they were
     const search = changed.size === 0 ? state.search : await timed('search index', () => updateSearchIndex({ site: snapshot.model, config, cached: state.search, changed, terms, writer }));
     await timed('write', () => writer.commit());
@@ -86,10 +87,4 @@ function nextState(config: ResolvedConfig, state: CacheState, snapshot: SessionS
   }
   const statics = snapshot.statics.map((f) => ({ ...f, stamp: changes.statics.get(f.sourcePath) ?? 'missing' }));
   return { ...state, now: config.now, savedAt: Date.now(), sources, outputs: snapshot.hashes, statics, generatedPaths: snapshot.generatedPaths, photos: snapshot.photos, search };
-}
-
-/** The content path of an absolute path inside the content folder, else null. */
-function contentPathOf(config: ResolvedConfig, file: string): string | null {
-  const prefix = `${config.contentDir}/`;
-  return file.startsWith(prefix) ? file.slice(prefix.length).split('\\').join('/').normalize('NFC') : null;
 }

@@ -23,7 +23,7 @@ import { dirtyRoutes } from './dirty.js';
 import { pagesShowing, replaceInPlace } from './in-place.js';
 import { indexRoutes, type RouteIndex } from './route-inputs.js';
 import { pageTemplatesUsing, templateDependencies } from './template-deps.js';
-import { listOutputs, settle, syncGenerated, syncStatics, type OutputWriter, type SessionState } from './sync.js';
+import { settle, syncGenerated, syncStatics, type OutputWriter, type SessionState } from './sync.js';
 
 export type { OutputWriter, SessionState } from './sync.js';
 
@@ -93,21 +93,11 @@ export class SiteSession {
     const hashes = new Map<string, string>();
     const result = await build(this.config, new HashingWriter(await StagedWriter.open(this.config.outDir), hashes), this.configDiagnostics);
     if (result.ok && result.site) {
-      this.articles = new Map(result.parsed.map((a) => [a.source.contentPath, a]));
-      this.broken.clear();
-      this.index = indexRoutes(result.site, this.config);
-      this.model = result.site;
-      this.lookups = null;
-      this.statics = result.staticFiles;
-      this.generatedPaths = result.generatedPaths;
-      this.searchPaths = new Set(await listOutputs(this.config.outDir, SEARCH_INDEX_DIR));
-      this.searchStale = false;
-      this.hashes = hashes;
-      this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
-      this.built = true;
       // what each article's page shows of its photos, for later changes
-      this.images = new Map(result.site.articles.map((a, id) => [a.source.contentPath, result.imagesByArticle[id]!]));
-      this.photos = new Map([...this.images].map(([contentPath, images]) => [contentPath, images.sitePaths]));
+      const images = new Map(result.site.articles.map((a, id) => [a.source.contentPath, result.imagesByArticle[id]!]));
+      const photos = new Map([...images].map(([contentPath, shown]) => [contentPath, shown.sitePaths]));
+      await this.resume({ articles: result.parsed, model: result.site, statics: result.staticFiles, generatedPaths: result.generatedPaths, hashes, photos });
+      this.images = images;
     }
     const written = result.pagesWritten + result.generatedFiles + result.filesCopied;
     return { ok: result.ok, full: true, pagesRendered: result.pagesWritten, filesWritten: written, filesRemoved: 0, diagnostics: result.diagnostics, milliseconds: performance.now() - started };
@@ -126,6 +116,7 @@ export class SiteSession {
     this.searchStale = false;
     this.hashes = state.hashes;
     this.photos = new Map(state.photos);
+    this.pending = { articles: new Set(), pageTemplates: new Set(), staticPaths: new Set(), failedRoutes: new Set() };
     this.built = true;
   }
 

@@ -1,5 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { SiteModel } from '../model/index.js';
@@ -59,10 +57,4 @@ export async function settle(writer: OutputWriter, diagnostics: readonly Diagnos
   const ok = !hasErrors(diagnostics);
   await (ok ? writer.commit() : writer.abort());
   return ok;
-}
-
-/** Output paths of the files under a folder of the output (forward slashes). */
-export async function listOutputs(outDir: string, folder: string): Promise<string[]> {
-  const entries = await readdir(path.join(outDir, folder), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
