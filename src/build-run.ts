@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { BuildProgress, BuildResult, BuildRules, StageTimings } from './build.js';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { processSiteImages, type ArticleImages } from './images/article.js';
+import { processSiteImages, type ArticleImages, type ShownImages } from './images/article.js';
 import { ImageProcessor } from './images/processor.js';
 import { buildSiteModel, type SiteModel } from './model/index.js';
 import { findBrokenLinks } from './model/links.js';
 import { renderSite, type RenderResult } from './render/index.js';
+import { renderSiteOnThreads } from './render/parallel.js';
 import { discoverArticles, loadArticles, type Article } from './source/index.js';
 import type { GeneratedFile } from './write/generated.js';
 import { generatedCollisions, planGeneratedFiles } from './write/outputs.js';
@@ -19,6 +20,11 @@ export interface BuildPlan {
   readonly site: SiteModel;
   readonly staticFiles: readonly StaticFile[];
   readonly generated: readonly GeneratedFile[];
+}
+
+/** The images an article's page shows, when it shows any. */
+function shownOrNull(images: ArticleImages): ShownImages | null {
+  return images.shown.body.length > 0 || images.shown.lead ? images.shown : null;
 }
 
 /** Processed images: each article's, and the variant files to copy. */
@@ -91,7 +97,12 @@ export class BuildRun {
     const total = plan.site.routes.length;
     const onPage = (done: number) => this.progress({ stage: 'render', done, total });
     const hooks = { onArticleText: (id: number, text: string) => search.add(id, text), imagesOf: (id: number) => images.byArticle[id], onPage };
-    const rendered = await this.timed('render and index', () => renderSite(plan.site, this.config, this.writer, hooks));
+    const threads = this.rules.renderThreads;
+    const rendered = await this.timed('render and index', () =>
+      threads && threads.threads > 0 && total >= threads.minRoutes
+        ? renderSiteOnThreads(plan.site, this.parsed, this.config, this.writer, hooks, { ...threads, shown: images.byArticle.map(shownOrNull) })
+        : renderSite(plan.site, this.config, this.writer, hooks),
+    );
     this.searchFiles = await this.timed('search index', () => search.finish());
     const outputs = new Set([...plan.site.routes.map((r) => r.outputPath), ...plan.staticFiles.map((f) => f.outputPath)]);
     this.diagnostics.push(...rendered.diagnostics, ...findBrokenLinks(plan.site, rendered.bodyLinks, (p) => outputs.has(p), this.rules.brokenLinks ?? 'warning'));

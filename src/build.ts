@@ -54,6 +54,16 @@ export interface BuildRules {
   readonly onSearchEntry?: (contentPath: string, key: number, record: SearchRecord) => void;
   /** Called with the build's result once everything is written, just before the output is committed. */
   readonly onReady?: (result: BuildResult) => void;
+  /** Threads that render pages beside this one, and from how many routes on they are worth starting (none: pages render here). */
+  readonly renderThreads?: RenderThreads;
+}
+
+/** How many threads render pages, once a site has at least `minRoutes` routes. */
+export interface RenderThreads {
+  readonly threads: number;
+  readonly minRoutes: number;
+  /** The threads' module: by default the compiled render-worker.js beside the renderer (code run from source names it). */
+  readonly workerModule?: string;
 }
 
 /**

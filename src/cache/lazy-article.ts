@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseArticle } from '../source/article.js';
+import { parseArticle, withoutBody } from '../source/article.js';
 import { decodeSource } from '../source/encoding.js';
 import type { Article, SourceFile } from '../source/types.js';
 import type { ArticleMeta } from './state.js';
@@ -38,8 +38,5 @@ function readBody(source: SourceFile, timeZone: string): string {
 /** An article's fields without its body, as the cache keeps them. */
 export function metaOf(article: Article): ArticleMeta {
   const restored = restoredFrom.get(article);
-  if (restored) return restored;
-  const meta: Partial<Article> = {};
-  for (const key of Object.keys(article) as (keyof Article)[]) if (key !== 'body') Object.assign(meta, { [key]: article[key] });
-  return meta as ArticleMeta;
+  return restored ?? withoutBody(article);
 }

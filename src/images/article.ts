@@ -7,12 +7,26 @@ import { ARTICLE_IMAGE_SIZES, pictureHtml } from './html.js';
 import { isImageError, type ImageError, type ImageProcessor, type ProcessedImage } from './processor.js';
 import { isProcessableImage, sitePathOf } from './source.js';
 
-/** An article's processed images: what its page renders, the files to write, and what went wrong. */
-export interface ArticleImages {
+/** What an article's page shows of its images: its rendering of them, made from `shown`. */
+export interface ImagesOnPage {
   /** For `RenderOptions.renderImage`: the `<picture>` of a processed body image, undefined to keep the `<img>`. */
   readonly renderImage: (src: string, alt: string) => string | undefined;
   /** The front-matter image as an eager `<picture>` and its share JPEG (output path); null when none, remote or failed. */
   readonly lead: { readonly html: string; readonly ogImage: string; readonly image: ProcessedImage } | null;
+}
+
+/** The processed images an article's page shows, as plain data (it crosses to the threads that render pages). */
+export interface ShownImages {
+  /** Body images processed without error, by their source as written. */
+  readonly body: readonly (readonly [string, ProcessedImage])[];
+  readonly lead: ProcessedImage | null;
+  readonly sizes: string;
+  readonly basePath: string;
+}
+
+/** An article's processed images: what its page renders, the files to write, and what went wrong. */
+export interface ArticleImages extends ImagesOnPage {
+  readonly shown: ShownImages;
   /** Site paths ("/anh/x.jpg") of every local image the article shows, found or not: a change to one re-renders it. */
   readonly sitePaths: readonly string[];
   /** Files to copy into the output (cache file → output path). */
@@ -65,21 +79,26 @@ export async function processArticleImages(processor: ImageProcessor, article: A
   const processed = new Map(body);
   const diagnostics = bodyDiagnostics(article, references, processed, options.severity);
   if (lead && isImageError(lead)) diagnostics.push(diagnostic(article, lead, options.severity, { field: 'image' }));
-  const sizes = options.sizes ?? ARTICLE_IMAGE_SIZES;
   const leadImage = lead && !isImageError(lead) ? lead : null;
+  const shownBody = [...processed].filter((entry): entry is [string, ProcessedImage] => !isImageError(entry[1]));
+  const shown: ShownImages = { body: shownBody, lead: leadImage, sizes: options.sizes ?? ARTICLE_IMAGE_SIZES, basePath: options.basePath };
   const files = new Map<string, StaticFile>();
-  for (const image of [...processed.values(), leadImage]) {
-    if (image && !isImageError(image)) for (const file of image.files) files.set(file.outputPath, file);
+  for (const image of [...shownBody.map((entry) => entry[1]), leadImage]) {
+    if (image) for (const file of image.files) files.set(file.outputPath, file);
   }
+  return { ...imagesOnPage(shown), shown, sitePaths: [...new Set(sitePaths)], files: [...files.values()], diagnostics };
+}
+
+/** How a page renders the images it shows: body images as `<picture>`s, the lead image eager. */
+export function imagesOnPage(shown: ShownImages): ImagesOnPage {
+  const body = new Map(shown.body);
+  const { sizes, basePath } = shown;
   return {
     renderImage(src, alt) {
-      const image = processed.get(src);
-      return image && !isImageError(image) ? pictureHtml(image, alt, { lead: false, sizes, basePath: options.basePath }) : undefined;
+      const image = body.get(src);
+      return image ? pictureHtml(image, alt, { lead: false, sizes, basePath }) : undefined;
     },
-    lead: leadImage && { html: pictureHtml(leadImage, '', { lead: true, sizes, basePath: options.basePath }), ogImage: leadImage.ogImage!, image: leadImage },
-    sitePaths: [...new Set(sitePaths)],
-    files: [...files.values()],
-    diagnostics,
+    lead: shown.lead && { html: pictureHtml(shown.lead, '', { lead: true, sizes, basePath }), ogImage: shown.lead.ogImage!, image: shown.lead },
   };
 }
 

@@ -35,13 +35,19 @@ export interface RenderHooks {
   readonly onPage?: (done: number) => void;
 }
 
-/** A renderer for one config: templates compile once and are reused for every call. */
-export function createSiteRenderer(config: ResolvedConfig): SiteRenderer {
+/**
+ * A renderer for one config: templates compile once and are reused for every call. With
+ * `sameModel`, the caller never changes a site model it passed, so what was worked out for one
+ * (article cards, day and month positions) is kept for the next call with the same model.
+ */
+export function createSiteRenderer(config: ResolvedConfig, options: { sameModel?: boolean } = {}): SiteRenderer {
   const markdown = createMarkdownRenderer({ basePath: config.basePath, trustedHtml: config.trustedHtml });
   const engine = createTemplateEngine(config.templateDirs, config.root);
+  let kept: ViewContext | null = null;
   return {
     async render(site, routes, writer, { onArticleText, imagesOf, onPage } = {}) {
-      const ctx = new ViewContext(site, config);
+      const ctx = options.sameModel && kept?.model === site ? kept : new ViewContext(site, config);
+      if (options.sameModel) kept = ctx;
       const failedTemplates = new Set<string>();
       const diagnostics: Diagnostic[] = [];
       const failedRoutes: Route[] = [];

@@ -1,7 +1,7 @@
 import type { MarkdownRenderer } from '../markdown/index.js';
 import { pageCount, pageLinks, pageSlice } from '../model/pagination.js';
 import { relatedPositions } from '../model/related.js';
-import type { ArticleImages } from '../images/article.js';
+import type { ImagesOnPage } from '../images/article.js';
 import type { ArticleId, Route, Term } from '../model/types.js';
 import { AUTHOR_INDEX_URL, TAG_INDEX_URL, assetUrl, authorUrl, categoryFeedUrl, categoryUrl, dayUrl, monthUrl, tagUrl, yearUrl } from '../model/urls.js';
 import { formatDayTitle, formatMonthTitle, weekdayVi } from '../vi/dates.js';
@@ -68,9 +68,9 @@ function homeView(ctx: ViewContext, route: Route): PageView {
 }
 
 /** An article's processed images (responsive variants), when the build made them. */
-export type ImagesOf = (articleId: ArticleId) => ArticleImages | undefined;
+export type ImagesOf = (articleId: ArticleId) => ImagesOnPage | undefined;
 
-function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }>, markdown: MarkdownRenderer, images: ArticleImages | undefined): PageView {
+function articleView(ctx: ViewContext, route: Extract<Route, { kind: 'article' }>, markdown: MarkdownRenderer, images: ImagesOnPage | undefined): PageView {
   const article = ctx.model.articles[route.articleId]!;
   const category = ctx.model.categoryBySlug.get(article.categorySlug)!;
   const position = ctx.model.categoryPositions[route.articleId]!;

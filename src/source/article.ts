@@ -45,6 +45,19 @@ function decodedBody(this: { [BODY_BYTES]: Buffer }): string {
   return this[BODY_BYTES].toString('utf8');
 }
 
+/** An article's body as UTF-8 bytes: the kept bytes themselves when it has them (never copy or change them). */
+export function bodyBytes(article: Article): Uint8Array {
+  const kept = (article as Partial<{ [BODY_BYTES]: Buffer }>)[BODY_BYTES];
+  return kept ?? Buffer.from(article.body, 'utf8');
+}
+
+/** An article's fields but its body, without reading the body. */
+export function withoutBody(article: Article): Omit<Article, 'body'> {
+  const fields: Partial<Article> = {};
+  for (const key of Object.keys(article) as (keyof Article)[]) if (key !== 'body') Object.assign(fields, { [key]: article[key] });
+  return fields as Omit<Article, 'body'>;
+}
+
 /** Reads known fields one by one, recording a located diagnostic for each bad one. */
 class FieldReader {
   readonly diagnostics: Diagnostic[] = [];

@@ -1,0 +1,15 @@
+import { availableParallelism } from 'node:os';
+import type { RenderThreads } from '../build.js';
+
+/** Below this many routes, starting threads and building their models costs more than it saves. */
+export const MIN_ROUTES_FOR_THREADS = 2000;
+
+/**
+ * How many threads render pages: one a processor by default, for sites of MIN_ROUTES_FOR_THREADS
+ * routes or more. BANTIN_RENDER_THREADS sets the number for any site (0 renders on the build's own thread).
+ */
+export function renderThreadsFrom(env: NodeJS.ProcessEnv, processors = availableParallelism()): RenderThreads {
+  const asked = env.BANTIN_RENDER_THREADS?.trim();
+  if (asked && /^\d+$/.test(asked)) return { threads: Math.min(Number(asked), 64), minRoutes: 0 };
+  return { threads: processors, minRoutes: MIN_ROUTES_FOR_THREADS };
+}
