@@ -7,8 +7,9 @@ import type { BodyLink } from '../markdown/index.js';
 import type { ArticleId, Route, SiteModel } from '../model/types.js';
 import { bodyBytes, withoutBody } from '../source/article.js';
 import type { Article } from '../source/types.js';
+import type { SearchIndexWriter } from '../write/search-index.js';
 import type { Writer } from '../write/writer.js';
-import type { RenderHooks, RenderResult } from './index.js';
+import type { RenderResult } from './index.js';
 import { packBytes, unpackBytes, type PackedBytes } from './packed.js';
 
 /** What every render thread is given once: enough to build the very site model the build has. */
@@ -20,8 +21,10 @@ export interface RenderSetup {
   readonly shown: readonly (ShownImages | null)[];
   /** How many routes the build's model has: a thread checks it built the same model. */
   readonly routes: number;
-  /** Whether to send back each article's plain text (for the search index). */
-  readonly texts: boolean;
+  /** Whether to prepare each article's search entry and write its fragment. */
+  readonly search: boolean;
+  /** The folder the threads write files into themselves, and whether to send back their hashes; null: send the bytes back. */
+  readonly target: { readonly folder: string; readonly hashes: boolean } | null;
 }
 
 /** One batch of work: consecutive routes, and the bodies of the articles whose pages are among them. */
@@ -32,11 +35,21 @@ export interface RenderBatch {
   readonly bodies: PackedBytes;
 }
 
-/** What a thread sends back for a batch: the pages in route order, and what the render found. */
-export interface RenderedBatch {
+/** The files a batch made: its pages in route order, then its search fragments. */
+export interface BatchFiles {
   readonly paths: readonly string[];
-  readonly pages: PackedBytes;
-  readonly texts: readonly (readonly [ArticleId, string])[];
+  /** Each file's contentHash, when the thread wrote them and the writer wants hashes. */
+  readonly hashes: readonly string[] | null;
+  /** The files' bytes, when the thread did not write them. */
+  readonly bytes: PackedBytes | null;
+  readonly pages: number;
+}
+
+/** What a thread sends back for a batch. */
+export interface RenderedBatch {
+  readonly files: BatchFiles;
+  /** Each article's search entry: id, distinct terms, digest. */
+  readonly search: readonly (readonly [ArticleId, string[], string])[];
   readonly links: readonly (readonly [ArticleId, BodyLink[]])[];
   readonly diagnostics: readonly Diagnostic[];
   /** Route indexes not written because their template failed. */
@@ -46,22 +59,36 @@ export interface RenderedBatch {
 /** How many routes a batch has: enough to keep the cost of a message small beside the rendering. */
 const BATCH_ROUTES = 200;
 
-/** How many threads render pages, and the images each article shows. */
+/** How many threads render pages, and what else the render needs and feeds. */
 export interface ThreadOptions {
   readonly threads: number;
   /** URL of the threads' module; default the compiled render-worker.js beside this file. */
-  readonly workerModule?: string;
+  readonly workerModule?: string | undefined;
+  /** The images each published article's page shows, by ArticleId. */
   readonly shown: readonly (ShownImages | null)[];
+  /** The search index to feed, article by article in id order. */
+  readonly searchIndex?: SearchIndexWriter;
+  /** Called as pages are done with how many routes were done so far. */
+  readonly onPage?: (done: number) => void;
 }
 
 /**
  * Renders every route of the site on worker threads, each holding its own copy of the site model
  * (built from the same articles) and compiled templates. Batches of consecutive routes go out with
- * the bodies they need; pages come back as bytes and reach the writer and hooks here, in route
- * order, so the output and the search index are exactly those of a render on this thread.
+ * the bodies they need. When the writer has a folder to commit whole, the threads write pages and
+ * search fragments into it themselves; otherwise the bytes come back to the writer here. Results
+ * are taken in route order, so the output and the search index are those of a render on one thread.
  */
-export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Article[], config: ResolvedConfig, writer: Writer, hooks: RenderHooks, options: ThreadOptions): Promise<RenderResult> {
-  const setup: RenderSetup = { config, articles: parsed.map(withoutBody), shown: options.shown, routes: site.routes.length, texts: hooks.onArticleText !== undefined };
+export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Article[], config: ResolvedConfig, writer: Writer, options: ThreadOptions): Promise<RenderResult> {
+  const target = writer.folderTarget;
+  const setup: RenderSetup = {
+    config,
+    articles: parsed.map(withoutBody),
+    shown: options.shown,
+    routes: site.routes.length,
+    search: options.searchIndex !== undefined,
+    target: target ? { folder: target.folder, hashes: target.wantsHashes } : null,
+  };
   const pool = new Tinypool({
     filename: options.workerModule ?? new URL('./render-worker.js', import.meta.url).href,
     minThreads: options.threads,
@@ -69,7 +96,7 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
     workerData: setup,
     resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
   });
-  const result = new BatchResults(site, writer, hooks);
+  const results = new BatchResults(site, writer, options);
   try {
     const inFlight: Promise<RenderedBatch>[] = [];
     let next = 0;
@@ -84,12 +111,12 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
     while (inFlight.length > 0) {
       const rendered = await inFlight.shift()!;
       if (next < site.routes.length) send();
-      await result.take(rendered);
+      await results.take(rendered);
     }
   } finally {
     await pool.destroy();
   }
-  return result.done();
+  return results.done();
 }
 
 /** A batch of routes from `first`, with the bodies of its articles packed in one buffer. */
@@ -105,19 +132,18 @@ function batchOf(site: SiteModel, first: number, count: number): RenderBatch {
 /** The batches' outcomes put together in route order, as one RenderResult. */
 class BatchResults {
   private pagesWritten = 0;
-  private done_ = 0;
+  private routesDone = 0;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly seen = new Set<string>();
   private readonly failedRoutes: Route[] = [];
   private readonly bodyLinks = new Map<ArticleId, BodyLink[]>();
 
-  constructor(private readonly site: SiteModel, private readonly writer: Writer, private readonly hooks: RenderHooks) {}
+  constructor(private readonly site: SiteModel, private readonly writer: Writer, private readonly options: ThreadOptions) {}
 
-  /** Writes a batch's pages and hands on its texts; a template failure is reported once, as a render here does. */
+  /** Takes a batch's files and search entries; a template failure is reported once, as a render on one thread does. */
   async take(rendered: RenderedBatch): Promise<void> {
-    const pages = unpackBytes(rendered.pages);
-    for (let i = 0; i < pages.length; i++) await this.writer.write(rendered.paths[i]!, pages[i]!);
-    for (const [id, text] of rendered.texts) await this.hooks.onArticleText?.(id, text);
+    await this.takeFiles(rendered.files);
+    for (const [id, terms, digest] of rendered.search) this.options.searchIndex?.addPrepared(id, terms, digest);
     for (const [id, links] of rendered.links) this.bodyLinks.set(id, links);
     for (const diagnostic of rendered.diagnostics) {
       const key = JSON.stringify([diagnostic.file, diagnostic.line, diagnostic.message]);
@@ -125,12 +151,23 @@ class BatchResults {
       this.seen.add(key);
     }
     for (const index of rendered.failed) this.failedRoutes.push(this.site.routes[index]!);
-    this.pagesWritten += pages.length;
-    this.done_ += pages.length + rendered.failed.length;
-    this.hooks.onPage?.(this.done_);
+    this.pagesWritten += rendered.files.pages;
+    this.routesDone += rendered.files.pages + rendered.failed.length;
+    this.options.onPage?.(this.routesDone);
   }
 
   done(): RenderResult {
     return { pagesWritten: this.pagesWritten, diagnostics: this.diagnostics, failedRoutes: this.failedRoutes, bodyLinks: this.bodyLinks };
+  }
+
+  /** Writes the files a thread sent back, or tells the writer of those the thread wrote itself. */
+  private async takeFiles(files: BatchFiles): Promise<void> {
+    if (files.bytes) {
+      const contents = unpackBytes(files.bytes);
+      for (let i = 0; i < contents.length; i++) await this.writer.write(files.paths[i]!, contents[i]!);
+      return;
+    }
+    const target = this.writer.folderTarget!;
+    files.paths.forEach((outputPath, i) => target.wrote(outputPath, files.hashes?.[i] ?? ''));
   }
 }

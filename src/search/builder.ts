@@ -70,17 +70,29 @@ export class SearchIndexBuilder {
 
   /** Indexes one article; returns its fragment file to write right away (so texts are not kept). */
   add(id: number, entry: SearchEntry): GeneratedFile[] {
+    const prepared = prepareSearchEntry(this.keyOf(id), entry, this.options.basePath);
+    this.addPrepared(id, prepared.terms, prepared.digest);
+    return [prepared.file];
+  }
+
+  /** Indexes one article prepared by prepareSearchEntry (on another thread); its fragment file is the caller's to write. */
+  addPrepared(id: number, terms: readonly string[], digest: string): void {
     if (this.finished) throw new Error('SearchIndexBuilder.add called after finish');
     if (!Number.isInteger(id) || id <= this.lastId || id >= this.options.articles) {
       throw new RangeError(`search index ids must ascend from 0 to ${this.options.articles - 1}: ${id} after ${this.lastId}`);
     }
     this.lastId = id;
-    const key = this.keyOf(id);
-    const fragment = searchFragment(key, entry, this.options.basePath);
-    const terms = this.index(id, fragment.indexText);
-    this.digests[key] = fragment.digest;
-    this.options.onArticle?.(id, terms, fragment.digest);
-    return [fragment.file];
+    for (const term of terms) {
+      let number = this.terms.get(term);
+      if (number === undefined) {
+        number = this.postings.addTerm();
+        this.terms.set(ownCopy(term), number);
+      }
+      this.postings.add(number, id);
+    }
+    this.postingCount += terms.length;
+    this.digests[this.keyOf(id)] = digest;
+    this.options.onArticle?.(id, terms, digest);
   }
 
   /** The term files and the metadata file, once every article was added. */
@@ -104,21 +116,6 @@ export class SearchIndexBuilder {
     return { terms: this.terms.size, postingBytes: this.postings.bytes, postings: this.postingCount };
   }
 
-  /** Adds an article's terms to the postings; returns its distinct terms. */
-  private index(id: number, text: string): string[] {
-    const distinct: string[] = [];
-    for (const term of tokenize(text)) {
-      let number = this.terms.get(term);
-      if (number === undefined) {
-        number = this.postings.addTerm();
-        this.terms.set(ownCopy(term), number);
-      }
-      if (this.postings.add(number, id)) distinct.push(term);
-    }
-    this.postingCount += distinct.length;
-    return distinct;
-  }
-
   /** The number of an article in the index files: its rank from the oldest. */
   private keyOf(id: number): number {
     return this.options.articles - 1 - id;
@@ -128,6 +125,19 @@ export class SearchIndexBuilder {
   private keysOf(term: string): number[] {
     return this.postings.ids(this.terms.get(term)!).reverse().map((id) => this.keyOf(id));
   }
+}
+
+/** An article ready to index: its fragment file, its distinct terms (in the order they first appear) and its digest. */
+export interface PreparedEntry {
+  readonly file: GeneratedFile;
+  readonly terms: string[];
+  readonly digest: string;
+}
+
+/** The work of indexing an article that needs no other article: its fragment, digest and distinct terms. */
+export function prepareSearchEntry(key: number, entry: SearchEntry, basePath: string): PreparedEntry {
+  const fragment = searchFragment(key, entry, basePath);
+  return { file: fragment.file, terms: [...new Set(tokenize(fragment.indexText))], digest: fragment.digest };
 }
 
 /** An article's fragment file, the text its terms come from, and its digest (which the index version is made of). */

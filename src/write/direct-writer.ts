@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pauseForTests } from './staged-writer.js';
-import type { Writer } from './writer.js';
+import type { FolderTarget, Writer } from './writer.js';
 
 /** Content hash of an output file, to skip writing bytes that are already there. */
 export function contentHash(content: string | Uint8Array): string {
@@ -65,6 +65,12 @@ export class DirectWriter implements Writer {
 /** Passes writes through to another writer while recording each file's content hash. */
 export class HashingWriter implements Writer {
   constructor(private readonly inner: Writer, readonly hashes: Map<string, string>) {}
+
+  /** The inner writer's folder, when it has one; files written there by other threads are recorded with their hash. */
+  get folderTarget(): FolderTarget | undefined {
+    const inner = this.inner.folderTarget;
+    return inner && { folder: inner.folder, wantsHashes: true, wrote: (outputPath, hash) => (this.hashes.set(outputPath, hash), inner.wrote(outputPath, hash)) };
+  }
 
   async write(outputPath: string, content: string | Uint8Array): Promise<void> {
     this.hashes.set(outputPath, contentHash(content));

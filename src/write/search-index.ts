@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { ArticleId, SiteModel } from '../model/types.js';
 import { SearchIndexBuilder, type SearchEntry } from '../search/builder.js';
-import { SEARCH_INDEX_DIR } from '../search/layout.js';
+import { SEARCH_INDEX_DIR, docFilePath } from '../search/layout.js';
 import { formatListDate } from '../vi/dates.js';
 import type { Writer } from './writer.js';
 
@@ -25,6 +25,12 @@ export class SearchIndexWriter {
   /** Indexes one article (ids in ascending order) and writes its fragment. */
   async add(id: ArticleId, text: string): Promise<void> {
     for (const file of this.builder.add(id, searchEntryOf(this.site, id, text))) await this.write(file.outputPath, file.content());
+  }
+
+  /** Indexes one article prepared on another thread (prepareSearchEntry), whose fragment file that thread wrote. */
+  addPrepared(id: ArticleId, terms: readonly string[], digest: string): void {
+    this.builder.addPrepared(id, terms, digest);
+    this.written.add(docFilePath(this.site.articles.length - 1 - id));
   }
 
   /** The number of term files and of postings, once finished. */

@@ -4,7 +4,7 @@ import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BuildLock, type LockOptions } from './build-lock.js';
-import type { Writer } from './writer.js';
+import type { FolderTarget, Writer } from './writer.js';
 
 const MAX_PENDING_WRITES = 32;
 
@@ -32,6 +32,11 @@ export class StagedWriter implements Writer {
   afterSwap: (() => Promise<void>) | null = null;
 
   private constructor(readonly outDir: string, readonly stageDir: string, private readonly lock: BuildLock) {}
+
+  /** Other threads may write new files straight into the staging folder: it is swapped in whole. */
+  get folderTarget(): FolderTarget {
+    return { folder: this.stageDir, wantsHashes: false, wrote: () => undefined };
+  }
 
   /** Takes the output folder's lock (or uses one already held), clears what killed builds left behind, prepares a staging folder. */
   static async open(outDir: string, options: LockOptions = {}, held?: BuildLock): Promise<StagedWriter> {

@@ -8,6 +8,18 @@ export interface Writer {
   commit(): Promise<void>;
   /** Throws away everything written; the previous output stays as it was. */
   abort(): Promise<void>;
+  /** A folder other threads may write new files into directly, when this writer commits one folder whole. */
+  readonly folderTarget?: FolderTarget | undefined;
+}
+
+/** A folder other threads write files into, and what the writer that owns it hears of each. */
+export interface FolderTarget {
+  /** Absolute path: output paths are relative to it. */
+  readonly folder: string;
+  /** Whether the owner wants each file's contentHash. */
+  readonly wantsHashes: boolean;
+  /** Tells the owner of a file written there by another thread, with its hash ('' when not wanted). */
+  wrote(outputPath: string, hash: string): void;
 }
 
 /** A writer that keeps files in memory: for tests and for checks that write nothing. */

@@ -1,13 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type RenderThreads } from '../../src/build.js';
+import { cachedBuild } from '../../src/cache/index.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { BuildOptions } from '../../src/config/types.js';
 import { MemoryWriter } from '../../src/write/writer.js';
 import { fixturePath, repoRoot } from '../helpers/site.js';
+import { snapshot } from '../helpers/snapshot.js';
 
 // Tests run from source; the render threads run the compiled module (npm test compiles first).
 const THREADS: RenderThreads = { threads: 2, minRoutes: 0, workerModule: pathToFileURL(path.join(repoRoot, 'lib/render/render-worker.js')).href };
@@ -17,10 +19,15 @@ afterAll(async () => {
   for (const dir of caches) await rm(dir, { recursive: true, force: true });
 });
 
-/** Builds a site into memory, on this thread or on render threads. */
-async function buildInMemory(root: string, options: Omit<BuildOptions, 'root'>, threads?: RenderThreads) {
+/** A fresh build cache folder. */
+async function newCache(): Promise<string> {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'bantin-threads-'));
   caches.push(cacheDir);
+  return cacheDir;
+}
+
+/** Builds a site into memory, on this thread or on render threads; both builds of a site share one image cache. */
+async function buildInMemory(root: string, options: Omit<BuildOptions, 'root'>, cacheDir: string, threads?: RenderThreads) {
   const { config, diagnostics } = resolveConfig({ root, now: '2026-01-01T00:00:00+07:00', ...options }, { cacheDir }, null);
   const writer = new MemoryWriter();
   const searchTexts: string[] = [];
@@ -40,8 +47,9 @@ describe('rendering on threads', () => {
   ];
 
   it.each(sites)('writes the same bytes as a render on one thread: %s', async (_name, root, options) => {
-    const here = await buildInMemory(root, options);
-    const threaded = await buildInMemory(root, options, THREADS);
+    const cacheDir = await newCache();
+    const here = await buildInMemory(root, options, cacheDir);
+    const threaded = await buildInMemory(root, options, cacheDir, THREADS);
     expect(threaded.result.ok).toBe(here.result.ok);
     expect(threaded.result.pagesWritten).toBe(here.result.pagesWritten);
     expect(threaded.result.pagesWritten).toBeGreaterThan(0);
@@ -53,11 +61,51 @@ describe('rendering on threads', () => {
 
   it('reports a failing template once, as a render on one thread does, and writes nothing', async () => {
     const options = { templates: fixturePath('bad-templates') };
-    const here = await buildInMemory(fixturePath('portal'), options);
-    const threaded = await buildInMemory(fixturePath('portal'), options, THREADS);
+    const cacheDir = await newCache();
+    const here = await buildInMemory(fixturePath('portal'), options, cacheDir);
+    const threaded = await buildInMemory(fixturePath('portal'), options, cacheDir, THREADS);
     expect(here.result.ok).toBe(false);
     expect(threaded.result.ok).toBe(false);
     expect(threaded.result.diagnostics.map((d) => d.message)).toEqual(here.result.diagnostics.map((d) => d.message));
     expect(threaded.files.size).toBe(0);
   });
+});
+
+describe('rendering on threads into a staging folder', () => {
+  const ARTICLE = 'thoi-su/2024/canh-giac-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-nguoi-cao-tuoi.md';
+
+  /** A copy of the example archive's content, built with the build cache; returns the site folder. */
+  async function exampleSite(): Promise<string> {
+    const site = await newCache();
+    await cp(path.join(repoRoot, 'content'), path.join(site, 'content'), { recursive: true });
+    return site;
+  }
+
+  const cachedIn = (site: string, threads?: RenderThreads) => {
+    const { config, diagnostics } = resolveConfig({ root: site, now: '2026-01-01T00:00:00+07:00' }, {}, null);
+    return cachedBuild(config, diagnostics, threads ? { renderThreads: threads } : {}, {});
+  };
+
+  it('writes the pages itself, and the build cache records their hashes as a one-thread build does', async () => {
+    const one = await exampleSite();
+    const two = await exampleSite();
+    expect((await cachedIn(one)).mode).toBe('cold');
+    // the same processed images for both (encoders need not give the same bytes twice)
+    await cp(path.join(one, '.bantin-cache', 'images'), path.join(two, '.bantin-cache', 'images'), { recursive: true });
+    const threaded = await cachedIn(two, THREADS);
+    expect(threaded.mode).toBe('cold');
+    expect(threaded.result.ok).toBe(true);
+    expect(await snapshot(path.join(two, 'dist'))).toEqual(await snapshot(path.join(one, 'dist')));
+
+    // a warm build trusts the hashes the threads sent: it rewrites exactly what a one-thread build's cache does
+    for (const site of [one, two]) {
+      const file = path.join(site, 'content', ARTICLE);
+      await writeFile(file, `${await readFile(file, 'utf8')}\nĐoạn bổ sung.\n`);
+    }
+    const [warmOne, warmTwo] = [await cachedIn(one), await cachedIn(two)];
+    expect(warmTwo.mode).toBe('warm');
+    expect(warmOne.mode === 'warm' && warmOne.result.filesWritten).toBeGreaterThan(0);
+    expect(warmTwo.mode === 'warm' && warmTwo.result.filesWritten).toBe(warmOne.mode === 'warm' && warmOne.result.filesWritten);
+    expect(await snapshot(path.join(two, 'dist'))).toEqual(await snapshot(path.join(one, 'dist')));
+  }, 60_000);
 });
