@@ -8,7 +8,7 @@ const SAFE_SCHEMES = ['http', 'https', 'mailto', 'tel'];
  * Raw HTML in bodies, by default: the tags of ordinary article text (paragraphs, headings, lists,
  * tables, quotes, figures, images, links); scripts, styles, event handlers, forms and frames go.
  */
-const ARTICLE_HTML: sanitizeHtml.IOptions = {
+export const ARTICLE_HTML: sanitizeHtml.IOptions = {
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'picture', 'source'],
   allowedAttributes: {
     ...sanitizeHtml.defaults.allowedAttributes,
@@ -67,10 +67,11 @@ export type MarkdownRenderer = (markdown: string, options?: RenderOptions) => st
  */
 export function createMarkdownRenderer(options: { basePath: string; trustedHtml?: boolean }): MarkdownRenderer {
   const policy = options.trustedHtml ? TRUSTED_HTML : ARTICLE_HTML;
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: false, xhtmlOut: true });
   const prefix = (url: string): string => (url.startsWith('/') && !url.startsWith('//') ? options.basePath + url : url);
   md.core.ruler.push('bantin_urls', (state) => {
-    const env = state.env as RenderOptions;
+    const env = state.env as unknown as RenderOptions & PolicyNeed;
+    env.needsPolicy = needsPolicy(state.tokens);
     const resolveImage = env.resolveImage ?? ((src: string) => src);
     const onBlock = (block: Token) => {
       if (env.text && (block.type === 'code_block' || block.type === 'fence')) env.text.push(block.content);
@@ -93,9 +94,44 @@ export function createMarkdownRenderer(options: { basePath: string; trustedHtml?
     const written: unknown = token.meta?.writtenSrc;
     const renderImage = (env as RenderOptions | undefined)?.renderImage;
     const html = renderImage && typeof written === 'string' ? renderImage(written, self.renderInlineAsText(token.children ?? [], mdOptions, env)) : undefined;
-    return html ?? defaultImage(tokens, idx, mdOptions, env, self);
+    if (html === undefined) return defaultImage(tokens, idx, mdOptions, env, self);
+    (env as unknown as PolicyNeed).needsPolicy = true; // the caller's HTML goes through the policy like raw HTML
+    return html;
   };
-  return (markdown, renderOptions = {}) => sanitizeHtml(md.render(markdown, { ...renderOptions }), policy);
+  return (markdown, renderOptions = {}) => {
+    const env: RenderOptions & PolicyNeed = { ...renderOptions, needsPolicy: true };
+    const html = md.render(markdown, env as unknown as Record<string, unknown>);
+    return env.needsPolicy ? sanitizeHtml(html, policy) : html;
+  };
+}
+
+/** Set while rendering: whether the HTML must go through the raw HTML policy. */
+interface PolicyNeed {
+  needsPolicy: boolean;
+}
+
+/** A URL's scheme ("javascript"), lowercased; '' for a relative URL. */
+function schemeOf(url: string): string {
+  return /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? '';
+}
+
+/**
+ * Whether a body's HTML needs the raw HTML policy. markdown-it escapes every text and attribute it
+ * writes, so a body without raw HTML is safe as rendered, unless it links to a scheme the policy
+ * refuses (markdown-it lets ftp: or a custom scheme through) or aligns table cells (a style
+ * attribute). Images the caller's renderImage writes are checked as they are rendered.
+ */
+function needsPolicy(blocks: readonly Token[]): boolean {
+  for (const block of blocks) {
+    if (block.type === 'html_block') return true;
+    if ((block.type === 'th_open' || block.type === 'td_open') && block.attrGet('style') !== null) return true;
+    for (const token of block.children ?? []) {
+      if (token.type === 'html_inline') return true;
+      if (token.type === 'link_open' && !SAFE_SCHEMES.includes(schemeOf(String(token.attrGet('href'))) || 'http')) return true;
+      if (token.type === 'image' && !['', 'http', 'https'].includes(schemeOf(String(token.attrGet('src'))))) return true;
+    }
+  }
+  return false;
 }
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
