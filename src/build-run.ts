@@ -100,7 +100,7 @@ export class BuildRun {
     const threads = this.rules.renderThreads;
     const rendered = await this.timed('render and index', () =>
       threads && threads.threads > 0 && total >= threads.minRoutes
-        ? renderSiteOnThreads(plan.site, this.parsed, this.config, this.writer, { ...threads, shown: images.byArticle.map(shownOrNull), searchIndex: search, onPage })
+        ? renderSiteOnThreads(plan.site, this.parsed, this.config, this.writer, { ...threads, shown: images.byArticle.map(shownOrNull), imagesOf: hooks.imagesOf, searchIndex: search, onPage })
         : renderSite(plan.site, this.config, this.writer, hooks),
     );
     this.searchFiles = await this.timed('search index', () => search.finish());

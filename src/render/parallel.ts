@@ -2,7 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import Tinypool from 'tinypool';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ShownImages } from '../images/article.js';
+import type { ImagesOnPage, ShownImages } from '../images/article.js';
 import type { BodyLink } from '../markdown/index.js';
 import type { ArticleId, Route, SiteModel } from '../model/types.js';
 import { bodyBytes, withoutBody } from '../source/article.js';
@@ -10,6 +10,7 @@ import type { Article } from '../source/types.js';
 import type { SearchIndexWriter } from '../write/search-index.js';
 import type { Writer } from '../write/writer.js';
 import type { RenderResult } from './index.js';
+import { BatchRenderer } from './batch.js';
 import { packBytes, unpackBytes, type PackedBytes } from './packed.js';
 
 /** What every render thread is given once: enough to build the very site model the build has. */
@@ -59,36 +60,41 @@ export interface RenderedBatch {
 /** How many routes a batch has: enough to keep the cost of a message small beside the rendering. */
 const BATCH_ROUTES = 200;
 
-/** How many threads render pages, and what else the render needs and feeds. */
+/** How many threads render pages besides this one, and what else the render needs and feeds. */
 export interface ThreadOptions {
   readonly threads: number;
   /** URL of the threads' module; default the compiled render-worker.js beside this file. */
   readonly workerModule?: string | undefined;
-  /** The images each published article's page shows, by ArticleId. */
+  /** The images each published article's page shows, by ArticleId, as data for the threads. */
   readonly shown: readonly (ShownImages | null)[];
+  /** The same, ready to render, for the batches rendered on this thread. */
+  readonly imagesOf: (id: ArticleId) => ImagesOnPage | undefined;
   /** The search index to feed, article by article in id order. */
   readonly searchIndex?: SearchIndexWriter;
   /** Called as pages are done with how many routes were done so far. */
   readonly onPage?: (done: number) => void;
 }
 
+/** A batch's outcome, and whether it has arrived. */
+interface Slot {
+  readonly rendered: Promise<RenderedBatch>;
+  ready: boolean;
+}
+
 /**
- * Renders every route of the site on worker threads, each holding its own copy of the site model
- * (built from the same articles) and compiled templates. Batches of consecutive routes go out with
- * the bodies they need. When the writer has a folder to commit whole, the threads write pages and
- * search fragments into it themselves; otherwise the bytes come back to the writer here. Results
- * are taken in route order, so the output and the search index are those of a render on one thread.
+ * Renders every route of the site in batches of consecutive routes, on this thread and on worker
+ * threads that each hold their own copy of the site model (built from the same articles) and
+ * compiled templates. The threads are kept fed with batches and the bodies they need; this thread
+ * renders the next batch itself whenever it has nothing to take. When the writer has a folder to
+ * commit whole, pages and search fragments are written into it where they are rendered; otherwise
+ * the bytes come to the writer here. Outcomes are taken in route order, so the output and the
+ * search index are those of a render on one thread.
  */
 export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Article[], config: ResolvedConfig, writer: Writer, options: ThreadOptions): Promise<RenderResult> {
-  const target = writer.folderTarget;
-  const setup: RenderSetup = {
-    config,
-    articles: parsed.map(withoutBody),
-    shown: options.shown,
-    routes: site.routes.length,
-    search: options.searchIndex !== undefined,
-    target: target ? { folder: target.folder, hashes: target.wantsHashes } : null,
-  };
+  const folder = writer.folderTarget;
+  const target = folder ? { folder: folder.folder, hashes: folder.wantsHashes } : null;
+  const search = options.searchIndex !== undefined;
+  const setup: RenderSetup = { config, articles: parsed.map(withoutBody), shown: options.shown, routes: site.routes.length, search, target };
   const pool = new Tinypool({
     filename: options.workerModule ?? new URL('./render-worker.js', import.meta.url).href,
     minThreads: options.threads,
@@ -96,22 +102,31 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
     workerData: setup,
     resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
   });
+  const here = new BatchRenderer(site, config, options.imagesOf, target, search);
   const results = new BatchResults(site, writer, options);
+  const batches = Math.ceil(site.routes.length / BATCH_ROUTES);
+  const slots: (Slot | undefined)[] = [];
+  let onThreads = 0;
+  const slot = (rendered: Promise<RenderedBatch>, onThread: boolean): Slot => {
+    const entry: Slot = { rendered, ready: false };
+    rendered.then(() => (entry.ready = true), () => (entry.ready = true)).finally(() => onThread && onThreads--);
+    return entry;
+  };
   try {
-    const inFlight: Promise<RenderedBatch>[] = [];
     let next = 0;
-    const send = (): void => {
-      const batch = batchOf(site, next, Math.min(BATCH_ROUTES, site.routes.length - next));
-      next += batch.count;
-      const rendered = pool.run(batch, { transferList: [batch.bodies.buffer] }) as Promise<RenderedBatch>;
-      rendered.catch(() => undefined); // awaited in order below; a later batch's failure must not go unhandled meanwhile
-      inFlight.push(rendered);
-    };
-    while (next < site.routes.length && inFlight.length < options.threads * 2) send();
-    while (inFlight.length > 0) {
-      const rendered = await inFlight.shift()!;
-      if (next < site.routes.length) send();
-      await results.take(rendered);
+    let taken = 0;
+    while (taken < batches) {
+      for (; next < batches && onThreads < options.threads * 2; next++, onThreads++) {
+        const batch = batchOf(site, next);
+        slots[next] = slot(pool.run(batch, { transferList: [batch.bodies.buffer] }) as Promise<RenderedBatch>, true);
+      }
+      if (slots[taken]!.ready || next >= batches || next - taken >= options.threads * 4) {
+        await results.take(await slots[taken]!.rendered);
+        slots[taken++] = undefined;
+      } else {
+        slots[next] = slot(here.render(next * BATCH_ROUTES, Math.min(BATCH_ROUTES, site.routes.length - next * BATCH_ROUTES)), false);
+        await slots[next++]!.rendered;
+      }
     }
   } finally {
     await pool.destroy();
@@ -119,8 +134,10 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
   return results.done();
 }
 
-/** A batch of routes from `first`, with the bodies of its articles packed in one buffer. */
-function batchOf(site: SiteModel, first: number, count: number): RenderBatch {
+/** Batch number `index`, with the bodies of its articles packed in one buffer (moved to the thread). */
+function batchOf(site: SiteModel, index: number): RenderBatch {
+  const first = index * BATCH_ROUTES;
+  const count = Math.min(BATCH_ROUTES, site.routes.length - first);
   const articleIds: ArticleId[] = [];
   for (let i = first; i < first + count; i++) {
     const route = site.routes[i]!;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,6 +70,35 @@ describe('rendering on threads', () => {
     expect(threaded.result.diagnostics.map((d) => d.message)).toEqual(here.result.diagnostics.map((d) => d.message));
     expect(threaded.files.size).toBe(0);
   });
+});
+
+describe('rendering on a thread and the build thread together', () => {
+  /** A generated archive large enough for many batches: some go to the thread, the rest are rendered on the build thread. */
+  async function generatedSite(articles: number): Promise<string> {
+    const site = await newCache();
+    const generator = pathToFileURL(path.join(repoRoot, 'bench', 'generate-archive.mjs')).href;
+    const { generateArchive } = (await import(generator)) as { generateArchive: (folder: string, count: number, seed: number) => Promise<string[]> };
+    await generateArchive(site, articles, 3);
+    return site;
+  }
+
+  it('writes the same bytes and search index as one thread, into memory and into a staging folder', async () => {
+    const site = await generatedSite(600);
+    const one = { ...THREADS, threads: 1 };
+    const cacheDir = await newCache();
+    const here = await buildInMemory(site, {}, cacheDir);
+    const threaded = await buildInMemory(site, {}, cacheDir, one);
+    expect(here.result.pagesWritten).toBeGreaterThan(1000);
+    expect(threaded.files).toEqual(here.files);
+    expect(threaded.searchTexts).toEqual(here.searchTexts);
+
+    const { config, diagnostics } = resolveConfig({ root: site, now: '2026-01-01T00:00:00+07:00' }, {}, null);
+    const staged = await cachedBuild(config, diagnostics, { renderThreads: one }, {});
+    expect(staged.result.ok).toBe(true);
+    const onDisk = await snapshot(path.join(site, 'dist'));
+    expect(onDisk.size).toBe(here.files.size);
+    for (const [file, bytes] of here.files) expect(onDisk.get(file), file).toBe(createHash('sha1').update(Buffer.from(bytes, 'base64')).digest('hex'));
+  }, 120_000);
 });
 
 describe('rendering on threads into a staging folder', () => {

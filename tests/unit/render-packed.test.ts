@@ -20,8 +20,9 @@ describe('packBytes', () => {
 });
 
 describe('renderThreadsFrom', () => {
-  it('uses a thread a processor for large sites by default', () => {
-    expect(renderThreadsFrom({}, 4)).toEqual({ threads: 4, minRoutes: MIN_ROUTES_FOR_THREADS });
+  it('uses a thread for each other processor for large sites by default, none on one processor', () => {
+    expect(renderThreadsFrom({}, 4)).toEqual({ threads: 3, minRoutes: MIN_ROUTES_FOR_THREADS });
+    expect(renderThreadsFrom({}, 1)).toEqual({ threads: 0, minRoutes: MIN_ROUTES_FOR_THREADS });
   });
 
   it('takes BANTIN_RENDER_THREADS for sites of any size, 0 rendering on the build thread', () => {
@@ -30,6 +31,6 @@ describe('renderThreadsFrom', () => {
   });
 
   it('ignores a value that is not a number', () => {
-    expect(renderThreadsFrom({ BANTIN_RENDER_THREADS: 'nhiều' }, 2)).toEqual({ threads: 2, minRoutes: MIN_ROUTES_FOR_THREADS });
+    expect(renderThreadsFrom({ BANTIN_RENDER_THREADS: 'nhiều' }, 2)).toEqual({ threads: 1, minRoutes: MIN_ROUTES_FOR_THREADS });
   });
 });
