@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuildProgress, BuildResult, BuildRules, StageTimings } from './build.js';
+import type { BuildProgress, BuildResult, BuildRules, BuildThreads, StageTimings } from './build.js';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { processSiteImages, type ArticleImages, type ShownImages } from './images/article.js';
@@ -9,6 +9,7 @@ import { findBrokenLinks } from './model/links.js';
 import { renderSite, type RenderResult } from './render/index.js';
 import { renderSiteOnThreads } from './render/parallel.js';
 import { discoverArticles, loadArticles, type Article } from './source/index.js';
+import { loadArticlesOnThreads } from './source/threads.js';
 import type { GeneratedFile } from './write/generated.js';
 import { generatedCollisions, planGeneratedFiles } from './write/outputs.js';
 import { SearchIndexWriter, searchIndexCollisions, type SearchRecord } from './write/search-index.js';
@@ -61,7 +62,9 @@ export class BuildRun {
   async plan(): Promise<BuildPlan> {
     const { config } = this;
     const sources = await this.timed('discover', () => discoverArticles(config.contentDir, config.root));
-    const loaded = await this.timed('parse', () => loadArticles(sources, config.timeZone, { onProgress: (done, total) => this.progress({ stage: 'parse', done, total }), ...(this.rules.onSourceRead ? { onRead: this.rules.onSourceRead } : {}) }));
+    const listeners = { onProgress: (done: number, total: number) => this.progress({ stage: 'parse', done, total }), ...(this.rules.onSourceRead ? { onRead: this.rules.onSourceRead } : {}) };
+    const threads = this.threadsFor(sources.length);
+    const loaded = await this.timed('parse', () => (threads ? loadArticlesOnThreads(sources, config.timeZone, listeners, threads.threads, threads.compiledDir) : loadArticles(sources, config.timeZone, listeners)));
     this.parsed = loaded.articles;
     const model = await this.timed('model', () => buildSiteModel(loaded.articles, config));
     this.site = model.site;
@@ -97,9 +100,9 @@ export class BuildRun {
     const total = plan.site.routes.length;
     const onPage = (done: number) => this.progress({ stage: 'render', done, total });
     const hooks = { onArticleText: (id: number, text: string) => search.add(id, text), imagesOf: (id: number) => images.byArticle[id], onPage };
-    const threads = this.rules.renderThreads;
+    const threads = this.threadsFor(total);
     const rendered = await this.timed('render and index', () =>
-      threads && threads.threads > 0 && total >= threads.minRoutes
+      threads
         ? renderSiteOnThreads(plan.site, this.parsed, this.config, this.writer, { ...threads, shown: images.byArticle.map(shownOrNull), imagesOf: hooks.imagesOf, searchIndex: search, onPage })
         : renderSite(plan.site, this.config, this.writer, hooks),
     );
@@ -130,6 +133,12 @@ export class BuildRun {
     const generatedFiles = ok ? this.generatedPaths.length + this.searchFiles : 0;
     const filesCopied = ok ? this.staticFiles.length + this.imageFiles.length : 0;
     return { ok, articles: this.site?.articles.length ?? 0, parsed: this.parsed, site: this.site, staticFiles: this.staticFiles, pagesWritten, generatedFiles, generatedPaths: ok ? this.generatedPaths : [], filesCopied, imagesByArticle: this.imagesByArticle, diagnostics: this.diagnostics, timings: this.timings, search: ok && this.search ? this.search.shape : null };
+  }
+
+  /** The threads to use for this much work (routes or files), or null: do it on this thread. */
+  private threadsFor(amount: number): BuildThreads | null {
+    const { threads } = this.rules;
+    return threads && threads.threads > 0 && amount >= threads.minRoutes ? threads : null;
   }
 
   private progress(progress: BuildProgress): void {

@@ -54,16 +54,16 @@ export interface BuildRules {
   readonly onSearchEntry?: (contentPath: string, key: number, record: SearchRecord) => void;
   /** Called with the build's result once everything is written, just before the output is committed. */
   readonly onReady?: (result: BuildResult) => void;
-  /** Threads that render pages beside this one, and from how many routes on they are worth starting (none: pages render here). */
-  readonly renderThreads?: RenderThreads;
+  /** Threads that parse files and render pages beside this one, and from what size of site on they are worth starting (none: all is done here). */
+  readonly threads?: BuildThreads;
 }
 
-/** How many threads render pages, once a site has at least `minRoutes` routes. */
-export interface RenderThreads {
+/** How many threads parse and render besides the build's own, once a site has at least `minRoutes` routes (or files to parse). */
+export interface BuildThreads {
   readonly threads: number;
   readonly minRoutes: number;
-  /** The threads' module: by default the compiled render-worker.js beside the renderer (code run from source names it). */
-  readonly workerModule?: string;
+  /** URL of the folder of compiled modules the threads run (lib/); by default the one this code is in (code run from source names it). */
+  readonly compiledDir?: string;
 }
 
 /**

@@ -6,7 +6,7 @@ import { fileStamp } from '../source/index.js';
 import { BuildLock, type LockOptions } from '../write/build-lock.js';
 import { HashingWriter } from '../write/direct-writer.js';
 import { StagedWriter } from '../write/staged-writer.js';
-import { bytesHash, cacheKey } from './fingerprint.js';
+import { cacheKey } from './fingerprint.js';
 import { cacheFiles, dropCacheState, loadCacheState, saveCacheState, CACHE_FORMAT, type CacheState, type CachedSearchEntry, type CachedSource } from './state.js';
 import { metaOf } from './lazy-article.js';
 import { TermsFile } from './terms-file.js';
@@ -64,7 +64,7 @@ async function coldBuild(config: ResolvedConfig, configDiagnostics: readonly Dia
   try {
     return (result = await build(config, new HashingWriter(staged, hashes), configDiagnostics, {
       ...rules,
-      onSourceRead: (file, stamp, bytes) => fingerprints.set(file.contentPath, { stamp, hash: bytesHash(bytes) }),
+      onSourceRead: (file, stamp, hash) => fingerprints.set(file.contentPath, { stamp, hash }),
       onSearchEntry: (contentPath, entryKey, record) => entries.set(contentPath, { key: entryKey, digest: record.digest, ...terms.append(record.terms), head: record.head }),
       onReady: (complete) => {
         ready = complete;

@@ -1,4 +1,4 @@
-import { renderThreadsFrom } from './threads.js';
+import { threadsFrom } from './threads.js';
 import { build } from '../build.js';
 import { NO_CACHE_YET, cachedBuild, type CachedBuildResult } from '../cache/index.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -42,7 +42,7 @@ export const buildCommand: Command = {
 /** A build with the build cache, or a plain cold build with `--no-cache`; null when another build kept the output's lock. */
 async function runBuild(config: ResolvedConfig, diagnostics: Diagnostic[], useCache: boolean, terminal: Terminal, progress: ProgressDisplay): Promise<CachedBuildResult | null> {
   const onWait = (message: string) => terminal.err(`bantin: ${message}`);
-  const rules = { onProgress: progress.update, renderThreads: renderThreadsFrom(process.env) };
+  const rules = { onProgress: progress.update, threads: threadsFrom(process.env) };
   try {
     if (useCache) return await cachedBuild(config, diagnostics, rules, { onWait });
     return { mode: 'cold', result: await build(config, await StagedWriter.open(config.outDir, { onWait }), diagnostics, rules), reason: '' };

@@ -1,4 +1,4 @@
-import { renderThreadsFrom } from './threads.js';
+import { threadsFrom } from './threads.js';
 import { build } from '../build.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
@@ -29,7 +29,7 @@ ${SITE_OPTIONS_HELP.split('\n').filter((l) => !l.includes('--out')).join('\n')}`
     const { config, diagnostics } = await loadSiteConfig(buildOptionsOf(values, root));
     const writer = new NullWriter();
     const progress = ProgressDisplay.for(terminal, env);
-    const result = await build(config, writer, diagnostics, { brokenLinks: 'error', onProgress: progress.update, renderThreads: renderThreadsFrom(process.env) }).finally(() => progress.stop());
+    const result = await build(config, writer, diagnostics, { brokenLinks: 'error', onProgress: progress.update, threads: threadsFrom(process.env) }).finally(() => progress.stop());
     const problems = sortDiagnostics(result.diagnostics);
     if (format === 'text') reportDiagnostics(terminal, problems);
     if (format === 'json') problems.forEach((d) => terminal.out(toJsonLine(d)));

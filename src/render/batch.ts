@@ -8,7 +8,7 @@ import { contentHash } from '../write/direct-writer.js';
 import { searchEntryOf } from '../write/search-index.js';
 import type { Writer } from '../write/writer.js';
 import { createSiteRenderer, type SiteRenderer } from './index.js';
-import { packBytes } from './packed.js';
+import { packBytes } from '../packed.js';
 import type { BatchFiles, RenderedBatch } from './parallel.js';
 
 /** Where a batch's files go: written into a folder (with their hashes when wanted), or kept as bytes to hand back. */

@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import Tinypool from 'tinypool';
 import type { ResolvedConfig } from '../config/types.js';
+import { doInOrder } from '../ordered-work.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ImagesOnPage, ShownImages } from '../images/article.js';
 import type { BodyLink } from '../markdown/index.js';
@@ -11,7 +12,7 @@ import type { SearchIndexWriter } from '../write/search-index.js';
 import type { Writer } from '../write/writer.js';
 import type { RenderResult } from './index.js';
 import { BatchRenderer } from './batch.js';
-import { packBytes, unpackBytes, type PackedBytes } from './packed.js';
+import { packBytes, unpackBytes, type PackedBytes } from '../packed.js';
 
 /** What every render thread is given once: enough to build the very site model the build has. */
 export interface RenderSetup {
@@ -63,8 +64,8 @@ const BATCH_ROUTES = 200;
 /** How many threads render pages besides this one, and what else the render needs and feeds. */
 export interface ThreadOptions {
   readonly threads: number;
-  /** URL of the threads' module; default the compiled render-worker.js beside this file. */
-  readonly workerModule?: string | undefined;
+  /** URL of the compiled modules' folder; default the one this file is in. */
+  readonly compiledDir?: string | undefined;
   /** The images each published article's page shows, by ArticleId, as data for the threads. */
   readonly shown: readonly (ShownImages | null)[];
   /** The same, ready to render, for the batches rendered on this thread. */
@@ -73,12 +74,6 @@ export interface ThreadOptions {
   readonly searchIndex?: SearchIndexWriter;
   /** Called as pages are done with how many routes were done so far. */
   readonly onPage?: (done: number) => void;
-}
-
-/** A batch's outcome, and whether it has arrived. */
-interface Slot {
-  readonly rendered: Promise<RenderedBatch>;
-  ready: boolean;
 }
 
 /**
@@ -96,7 +91,7 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
   const search = options.searchIndex !== undefined;
   const setup: RenderSetup = { config, articles: parsed.map(withoutBody), shown: options.shown, routes: site.routes.length, search, target };
   const pool = new Tinypool({
-    filename: options.workerModule ?? new URL('./render-worker.js', import.meta.url).href,
+    filename: new URL('render/render-worker.js', options.compiledDir ?? new URL('..', import.meta.url)).href,
     minThreads: options.threads,
     maxThreads: options.threads,
     workerData: setup,
@@ -105,29 +100,17 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
   const here = new BatchRenderer(site, config, options.imagesOf, target, search);
   const results = new BatchResults(site, writer, options);
   const batches = Math.ceil(site.routes.length / BATCH_ROUTES);
-  const slots: (Slot | undefined)[] = [];
-  let onThreads = 0;
-  const slot = (rendered: Promise<RenderedBatch>, onThread: boolean): Slot => {
-    const entry: Slot = { rendered, ready: false };
-    rendered.then(() => (entry.ready = true), () => (entry.ready = true)).finally(() => onThread && onThreads--);
-    return entry;
-  };
   try {
-    let next = 0;
-    let taken = 0;
-    while (taken < batches) {
-      for (; next < batches && onThreads < options.threads * 2; next++, onThreads++) {
-        const batch = batchOf(site, next);
-        slots[next] = slot(pool.run(batch, { transferList: [batch.bodies.buffer] }) as Promise<RenderedBatch>, true);
-      }
-      if (slots[taken]!.ready || next >= batches || next - taken >= options.threads * 4) {
-        await results.take(await slots[taken]!.rendered);
-        slots[taken++] = undefined;
-      } else {
-        slots[next] = slot(here.render(next * BATCH_ROUTES, Math.min(BATCH_ROUTES, site.routes.length - next * BATCH_ROUTES)), false);
-        await slots[next++]!.rendered;
-      }
-    }
+    await doInOrder<RenderedBatch>({
+      count: batches,
+      threads: options.threads,
+      onThread: (index) => {
+        const batch = batchOf(site, index);
+        return pool.run(batch, { transferList: [batch.bodies.buffer] }) as Promise<RenderedBatch>;
+      },
+      here: (index) => here.render(index * BATCH_ROUTES, Math.min(BATCH_ROUTES, site.routes.length - index * BATCH_ROUTES)),
+      take: (rendered) => results.take(rendered),
+    });
   } finally {
     await pool.destroy();
   }

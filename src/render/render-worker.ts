@@ -3,7 +3,7 @@ import { imagesOnPage } from '../images/article.js';
 import { buildSiteModel, type SiteModel } from '../model/index.js';
 import type { Article } from '../source/types.js';
 import { BatchRenderer } from './batch.js';
-import { unpackBytes } from './packed.js';
+import { unpackBytes } from '../packed.js';
 import type { RenderBatch, RenderSetup } from './parallel.js';
 
 /** Bodies of the articles of the batch being rendered. */

@@ -34,15 +34,20 @@ function withCompactBody(fields: Omit<Article, 'body'>, body: string): Article {
   // exactly as many bytes as the text needs (Buffer.from may reserve three a character)
   const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(body, 'utf8'));
   bytes.write(body, 'utf8');
-  // one getter shared by every article keeps their layout shared too (a getter each costs ~500 bytes an article)
-  Object.defineProperty(fields, BODY_BYTES, { value: bytes, enumerable: false });
-  return Object.defineProperty(fields, 'body', { get: decodedBody, enumerable: true }) as Article;
+  return withBodyBytes(fields, bytes);
 }
 
 const BODY_BYTES = Symbol('body bytes');
 
 function decodedBody(this: { [BODY_BYTES]: Buffer }): string {
   return this[BODY_BYTES].toString('utf8');
+}
+
+/** Makes fields (an object of nobody else's) an article whose body is these UTF-8 bytes, kept as they are. */
+export function withBodyBytes(fields: Omit<Article, 'body'>, bytes: Buffer): Article {
+  // one getter shared by every article keeps their layout shared too (a getter each costs ~500 bytes an article)
+  Object.defineProperty(fields, BODY_BYTES, { value: bytes, enumerable: false });
+  return Object.defineProperty(fields, 'body', { get: decodedBody, enumerable: true }) as Article;
 }
 
 /** An article's body as UTF-8 bytes: the kept bytes themselves when it has them (never copy or change them). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
@@ -16,10 +17,10 @@ export interface LoadedArticles {
 
 const READ_CONCURRENCY = 64;
 
-/** Who hears of a load's progress, and of each file's bytes as read (the build cache fingerprints them). */
+/** Who hears of a load's progress, and of each file's stamp and content hash as read (the build cache fingerprints them). */
 export interface LoadListeners {
   readonly onProgress?: (done: number, total: number) => void;
-  readonly onRead?: (file: SourceFile, stamp: string, bytes: Uint8Array) => void;
+  readonly onRead?: (file: SourceFile, stamp: string, hash: string) => void;
 }
 
 /** A file's size and modification time: equal stamps mean the file was not touched. */
@@ -27,29 +28,70 @@ export function fileStamp(stats: { size: number | bigint; mtimeMs: number | bigi
   return `${stats.size}:${stats.mtimeMs}`;
 }
 
-/** Reads and parses source files, a bounded number at a time; order follows `files`. */
+/** sha1 of a source file's bytes, base64: how the build cache tells its content. */
+export function sourceHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+/** One file read and parsed: its article when valid, its problems, and its stamp and hash when it was read (and asked for). */
+export interface ParsedFile {
+  readonly article: Article | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly read: { readonly stamp: string; readonly hash: string } | null;
+}
+
+/** Reads and parses files, a bounded number at a time; outcomes follow `files`. */
+export async function readAndParse(files: readonly SourceFile[], timeZone: string, realContentDirs: Map<string, Promise<string>>, withHashes: boolean): Promise<ParsedFile[]> {
+  const outcomes: ParsedFile[] = [];
+  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
+    const batch = files.slice(start, start + READ_CONCURRENCY);
+    const reads = batch.map(() => ({ value: null as ParsedFile['read'] }));
+    const texts = await Promise.all(batch.map((file, i) => readSource(file, realContentDirs, withHashes ? (_file, stamp, bytes) => (reads[i]!.value = { stamp, hash: sourceHash(bytes) }) : undefined)));
+    batch.forEach((file, i) => {
+      const text = texts[i]!;
+      const parsed = typeof text === 'string' ? parseArticle(text, file, timeZone) : { article: null, diagnostics: [text] };
+      outcomes.push({ article: parsed.article, diagnostics: parsed.diagnostics, read: reads[i]!.value });
+    });
+  }
+  return outcomes;
+}
+
+/** Gathers parsed files in order into a load's articles and problems, telling the listeners. */
+export class LoadCollector {
+  readonly articles: Article[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+  private done = 0;
+
+  constructor(private readonly total: number, private readonly listeners: LoadListeners) {}
+
+  /** Takes the outcomes of the next files of the load. */
+  take(files: readonly SourceFile[], outcomes: readonly ParsedFile[]): void {
+    files.forEach((file, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.read) this.listeners.onRead?.(file, outcome.read.stamp, outcome.read.hash);
+      if (this.seen.has(file.contentPath)) {
+        this.diagnostics.push(sameNameTwice(file));
+        return;
+      }
+      this.seen.add(file.contentPath);
+      if (outcome.article) this.articles.push(outcome.article);
+      this.diagnostics.push(...outcome.diagnostics);
+    });
+    this.done += files.length;
+    this.listeners.onProgress?.(this.done, this.total);
+  }
+}
+
+/** Reads and parses source files on this thread; order follows `files`. */
 export async function loadArticles(files: readonly SourceFile[], timeZone: string, listeners: LoadListeners = {}): Promise<LoadedArticles> {
-  const articles: Article[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
+  const collector = new LoadCollector(files.length, listeners);
   const realContentDirs = new Map<string, Promise<string>>();
   for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
     const batch = files.slice(start, start + READ_CONCURRENCY);
-    const texts = await Promise.all(batch.map((file) => readSource(file, realContentDirs, listeners.onRead)));
-    batch.forEach((file, i) => {
-      const text = seen.has(file.contentPath) ? sameNameTwice(file) : texts[i]!;
-      seen.add(file.contentPath);
-      if (typeof text !== 'string') {
-        diagnostics.push(text);
-        return;
-      }
-      const parsed = parseArticle(text, file, timeZone);
-      if (parsed.article) articles.push(parsed.article);
-      diagnostics.push(...parsed.diagnostics);
-    });
-    listeners.onProgress?.(start + batch.length, files.length);
+    collector.take(batch, await readAndParse(batch, timeZone, realContentDirs, listeners.onRead !== undefined));
   }
-  return { articles, diagnostics };
+  return { articles: collector.articles, diagnostics: collector.diagnostics };
 }
 
 /** Two files whose names differ only in Unicode form ("ế" composed or decomposed): one identity, so one must go. */
@@ -66,7 +108,7 @@ const NOT_FOLLOWED_HINT = 'Copy the file into the content folder instead of link
  * A source file's text, or why it was not read: a symbolic link (never followed, wherever it
  * points), a file whose real path is outside the content folder, unreadable or non-text bytes.
  */
-export async function readSource(file: SourceFile, realContentDirs = new Map<string, Promise<string>>(), onRead?: LoadListeners['onRead']): Promise<string | Diagnostic> {
+export async function readSource(file: SourceFile, realContentDirs = new Map<string, Promise<string>>(), onRead?: (file: SourceFile, stamp: string, bytes: Uint8Array) => void): Promise<string | Diagnostic> {
   const where = { file: file.displayPath };
   try {
     const stats = await lstat(file.absolutePath);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build, type RenderThreads } from '../../src/build.js';
+import { build, type BuildThreads } from '../../src/build.js';
 import { cachedBuild } from '../../src/cache/index.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { BuildOptions } from '../../src/config/types.js';
@@ -13,7 +13,7 @@ import { fixturePath, repoRoot } from '../helpers/site.js';
 import { snapshot } from '../helpers/snapshot.js';
 
 // Tests run from source; the render threads run the compiled module (npm test compiles first).
-const THREADS: RenderThreads = { threads: 2, minRoutes: 0, workerModule: pathToFileURL(path.join(repoRoot, 'lib/render/render-worker.js')).href };
+const THREADS: BuildThreads = { threads: 2, minRoutes: 0, compiledDir: pathToFileURL(path.join(repoRoot, 'lib/')).href };
 
 const caches: string[] = [];
 afterAll(async () => {
@@ -28,16 +28,16 @@ async function newCache(): Promise<string> {
 }
 
 /** Builds a site into memory, on this thread or on render threads; both builds of a site share one image cache. */
-async function buildInMemory(root: string, options: Omit<BuildOptions, 'root'>, cacheDir: string, threads?: RenderThreads) {
+async function buildInMemory(root: string, options: Omit<BuildOptions, 'root'>, cacheDir: string, threads?: BuildThreads) {
   const { config, diagnostics } = resolveConfig({ root, now: '2026-01-01T00:00:00+07:00', ...options }, { cacheDir }, null);
   const writer = new MemoryWriter();
   const searchTexts: string[] = [];
-  const result = await build(config, writer, diagnostics, { ...(threads ? { renderThreads: threads } : {}), onSearchEntry: (contentPath, key, record) => searchTexts.push(`${contentPath} ${key} ${record.digest} ${record.terms.length}`) });
+  const result = await build(config, writer, diagnostics, { ...(threads ? { threads: threads } : {}), onSearchEntry: (contentPath, key, record) => searchTexts.push(`${contentPath} ${key} ${record.digest} ${record.terms.length}`) });
   const files = new Map(writer.paths().map((p) => [p, Buffer.from(writer.files.get(p)!).toString('base64')]));
   return { result, files, searchTexts };
 }
 
-describe('rendering on threads', () => {
+describe('parsing and rendering on threads', () => {
   const sites: [string, string, Omit<BuildOptions, 'root'>][] = [
     ['the example archive', repoRoot, {}],
     ['the portal fixture', fixturePath('portal'), {}],
@@ -58,6 +58,16 @@ describe('rendering on threads', () => {
     for (const [file, bytes] of here.files) expect(threaded.files.get(file), file).toBe(bytes);
     expect(threaded.searchTexts).toEqual(here.searchTexts);
     expect(threaded.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual(here.result.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`));
+  });
+
+  it('reports the same problems of broken files, in the same order, as a load on one thread', async () => {
+    const cacheDir = await newCache();
+    const here = await buildInMemory(fixturePath('broken'), {}, cacheDir);
+    const threaded = await buildInMemory(fixturePath('broken'), {}, cacheDir, THREADS);
+    const shown = (d: { file?: string | undefined; line?: number | undefined; field?: string | undefined; message: string }) => `${d.file}:${d.line}:${d.field}: ${d.message}`;
+    expect(here.result.diagnostics.length).toBeGreaterThan(3);
+    expect(threaded.result.diagnostics.map(shown)).toEqual(here.result.diagnostics.map(shown));
+    expect(threaded.result.ok).toBe(here.result.ok);
   });
 
   it('reports a failing template once, as a render on one thread does, and writes nothing', async () => {
@@ -93,8 +103,13 @@ describe('rendering on a thread and the build thread together', () => {
     expect(threaded.searchTexts).toEqual(here.searchTexts);
 
     const { config, diagnostics } = resolveConfig({ root: site, now: '2026-01-01T00:00:00+07:00' }, {}, null);
-    const staged = await cachedBuild(config, diagnostics, { renderThreads: one }, {});
+    const staged = await cachedBuild(config, diagnostics, { threads: one }, {});
     expect(staged.result.ok).toBe(true);
+    // the fingerprints the threads took are right: files touched but not changed (a fresh clone) are found unchanged
+    const later = new Date(Date.now() + 60_000);
+    for (const file of await readdir(path.join(site, 'content'), { recursive: true })) if (file.endsWith('.md')) await utimes(path.join(site, 'content', file), later, later);
+    const touched = await cachedBuild(config, diagnostics, { threads: one }, {});
+    expect(touched.mode === 'warm' && touched.result.changedSources).toBe(0);
     const onDisk = await snapshot(path.join(site, 'dist'));
     expect(onDisk.size).toBe(here.files.size);
     for (const [file, bytes] of here.files) expect(onDisk.get(file), file).toBe(createHash('sha1').update(Buffer.from(bytes, 'base64')).digest('hex'));
@@ -111,9 +126,9 @@ describe('rendering on threads into a staging folder', () => {
     return site;
   }
 
-  const cachedIn = (site: string, threads?: RenderThreads) => {
+  const cachedIn = (site: string, threads?: BuildThreads) => {
     const { config, diagnostics } = resolveConfig({ root: site, now: '2026-01-01T00:00:00+07:00' }, {}, null);
-    return cachedBuild(config, diagnostics, threads ? { renderThreads: threads } : {}, {});
+    return cachedBuild(config, diagnostics, threads ? { threads: threads } : {}, {});
   };
 
   it('writes the pages itself, and the build cache records their hashes as a one-thread build does', async () => {

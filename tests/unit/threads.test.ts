@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderThreadsFrom, MIN_ROUTES_FOR_THREADS } from '../../src/commands/threads.js';
-import { packBytes, unpackBytes } from '../../src/render/packed.js';
+import { threadsFrom, MIN_ROUTES_FOR_THREADS } from '../../src/commands/threads.js';
+import { packBytes, unpackBytes } from '../../src/packed.js';
 
 describe('packBytes', () => {
   it('lays texts and bytes end to end and gives them back, empty ones included', () => {
@@ -19,18 +19,18 @@ describe('packBytes', () => {
   });
 });
 
-describe('renderThreadsFrom', () => {
+describe('threadsFrom', () => {
   it('uses a thread for each other processor for large sites by default, none on one processor', () => {
-    expect(renderThreadsFrom({}, 4)).toEqual({ threads: 3, minRoutes: MIN_ROUTES_FOR_THREADS });
-    expect(renderThreadsFrom({}, 1)).toEqual({ threads: 0, minRoutes: MIN_ROUTES_FOR_THREADS });
+    expect(threadsFrom({}, 4)).toEqual({ threads: 3, minRoutes: MIN_ROUTES_FOR_THREADS });
+    expect(threadsFrom({}, 1)).toEqual({ threads: 0, minRoutes: MIN_ROUTES_FOR_THREADS });
   });
 
-  it('takes BANTIN_RENDER_THREADS for sites of any size, 0 rendering on the build thread', () => {
-    expect(renderThreadsFrom({ BANTIN_RENDER_THREADS: '3' }, 2)).toEqual({ threads: 3, minRoutes: 0 });
-    expect(renderThreadsFrom({ BANTIN_RENDER_THREADS: '0' }, 2)).toEqual({ threads: 0, minRoutes: 0 });
+  it('takes BANTIN_THREADS for sites of any size, 0 rendering on the build thread', () => {
+    expect(threadsFrom({ BANTIN_THREADS: '3' }, 2)).toEqual({ threads: 3, minRoutes: 0 });
+    expect(threadsFrom({ BANTIN_THREADS: '0' }, 2)).toEqual({ threads: 0, minRoutes: 0 });
   });
 
   it('ignores a value that is not a number', () => {
-    expect(renderThreadsFrom({ BANTIN_RENDER_THREADS: 'nhiều' }, 2)).toEqual({ threads: 1, minRoutes: MIN_ROUTES_FOR_THREADS });
+    expect(threadsFrom({ BANTIN_THREADS: 'nhiều' }, 2)).toEqual({ threads: 1, minRoutes: MIN_ROUTES_FOR_THREADS });
   });
 });
