@@ -138,7 +138,7 @@ export class BuildRun {
   /** The threads to use for this much work (routes or files), or null: do it on this thread. */
   private threadsFor(amount: number): BuildThreads | null {
     const { threads } = this.rules;
-    return threads && threads.threads > 0 && amount >= threads.minRoutes ? threads : null;
+    return threads && threads.threads > 0 && amount >= threads.minAmount ? threads : null;
   }
 
   private progress(progress: BuildProgress): void {

@@ -58,10 +58,10 @@ export interface BuildRules {
   readonly threads?: BuildThreads;
 }
 
-/** How many threads parse and render besides the build's own, once a site has at least `minRoutes` routes (or files to parse). */
+/** How many threads parse and render besides the build's own, once a site has at least `minAmount` routes (or files to parse). */
 export interface BuildThreads {
   readonly threads: number;
-  readonly minRoutes: number;
+  readonly minAmount: number;
   /** URL of the folder of compiled modules the threads run (lib/); by default the one this code is in (code run from source names it). */
   readonly compiledDir?: string;
 }

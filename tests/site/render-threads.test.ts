@@ -13,7 +13,7 @@ import { fixturePath, repoRoot } from '../helpers/site.js';
 import { snapshot } from '../helpers/snapshot.js';
 
 // Tests run from source; the render threads run the compiled module (npm test compiles first).
-const THREADS: BuildThreads = { threads: 2, minRoutes: 0, compiledDir: pathToFileURL(path.join(repoRoot, 'lib/')).href };
+const THREADS: BuildThreads = { threads: 2, minAmount: 0, compiledDir: pathToFileURL(path.join(repoRoot, 'lib/')).href };
 
 const caches: string[] = [];
 afterAll(async () => {

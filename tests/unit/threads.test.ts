@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threadsFrom, MIN_ROUTES_FOR_THREADS } from '../../src/commands/threads.js';
+import { threadsFrom, MIN_AMOUNT_FOR_THREADS } from '../../src/commands/threads.js';
 import { packBytes, unpackBytes } from '../../src/packed.js';
 
 describe('packBytes', () => {
@@ -21,16 +21,16 @@ describe('packBytes', () => {
 
 describe('threadsFrom', () => {
   it('uses a thread for each other processor for large sites by default, none on one processor', () => {
-    expect(threadsFrom({}, 4)).toEqual({ threads: 3, minRoutes: MIN_ROUTES_FOR_THREADS });
-    expect(threadsFrom({}, 1)).toEqual({ threads: 0, minRoutes: MIN_ROUTES_FOR_THREADS });
+    expect(threadsFrom({}, 4)).toEqual({ threads: 3, minAmount: MIN_AMOUNT_FOR_THREADS });
+    expect(threadsFrom({}, 1)).toEqual({ threads: 0, minAmount: MIN_AMOUNT_FOR_THREADS });
   });
 
   it('takes BANTIN_THREADS for sites of any size, 0 rendering on the build thread', () => {
-    expect(threadsFrom({ BANTIN_THREADS: '3' }, 2)).toEqual({ threads: 3, minRoutes: 0 });
-    expect(threadsFrom({ BANTIN_THREADS: '0' }, 2)).toEqual({ threads: 0, minRoutes: 0 });
+    expect(threadsFrom({ BANTIN_THREADS: '3' }, 2)).toEqual({ threads: 3, minAmount: 0 });
+    expect(threadsFrom({ BANTIN_THREADS: '0' }, 2)).toEqual({ threads: 0, minAmount: 0 });
   });
 
   it('ignores a value that is not a number', () => {
-    expect(threadsFrom({ BANTIN_THREADS: 'nhiều' }, 2)).toEqual({ threads: 1, minRoutes: MIN_ROUTES_FOR_THREADS });
+    expect(threadsFrom({ BANTIN_THREADS: 'nhiều' }, 2)).toEqual({ threads: 1, minAmount: MIN_AMOUNT_FOR_THREADS });
   });
 });
