@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BuildProgress, BuildResult, BuildRules, BuildThreads, StageTimings } from './build.js';
 import type { ResolvedConfig } from './config/types.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { processSiteImages, type ArticleImages, type ShownImages } from './images/article.js';
+import { processSiteImages, type ArticleImages } from './images/article.js';
 import { ImageProcessor } from './images/processor.js';
 import { buildSiteModel, type SiteModel } from './model/index.js';
 import { findBrokenLinks } from './model/links.js';
@@ -21,11 +21,6 @@ export interface BuildPlan {
   readonly site: SiteModel;
   readonly staticFiles: readonly StaticFile[];
   readonly generated: readonly GeneratedFile[];
-}
-
-/** The images an article's page shows, when it shows any. */
-function shownOrNull(images: ArticleImages): ShownImages | null {
-  return images.shown.body.length > 0 || images.shown.lead ? images.shown : null;
 }
 
 /** Processed images: each article's, and the variant files to copy. */
@@ -103,7 +98,7 @@ export class BuildRun {
     const threads = this.threadsFor(total);
     const rendered = await this.timed('render and index', () =>
       threads
-        ? renderSiteOnThreads(plan.site, this.parsed, this.config, this.writer, { ...threads, shown: images.byArticle.map(shownOrNull), imagesOf: hooks.imagesOf, searchIndex: search, onPage })
+        ? renderSiteOnThreads(plan.site, this.parsed, this.config, this.writer, { ...threads, images: images.byArticle, searchIndex: search, onPage })
         : renderSite(plan.site, this.config, this.writer, hooks),
     );
     this.searchFiles = await this.timed('search index', () => search.finish());

@@ -1,3 +1,5 @@
+import Tinypool from 'tinypool';
+
 /** Byte strings laid end to end in one buffer, so many of them cross between threads as one transfer. */
 export interface PackedBytes {
   readonly buffer: ArrayBuffer;
@@ -23,4 +25,9 @@ export function unpackBytes(packed: PackedBytes): Buffer[] {
     const start = i === 0 ? 0 : packed.ends[i - 1]!;
     return Buffer.from(packed.buffer, start, end - start);
   });
+}
+
+/** A worker thread's reply whose buffers are moved to the receiving thread rather than copied. */
+export function replyMoving<T>(value: T, buffers: readonly ArrayBuffer[]): unknown {
+  return Tinypool.move({ [Tinypool.transferableSymbol]: buffers, [Tinypool.valueSymbol]: value } as unknown as ArrayBuffer);
 }

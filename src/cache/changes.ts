@@ -1,10 +1,9 @@
 import { lstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.js';
-import { discoverArticles, fileStamp } from '../source/index.js';
+import { discoverArticles, fileStamp, sourceHash } from '../source/index.js';
 import type { SourceFile } from '../source/types.js';
 import { planStatic } from '../write/static-files.js';
-import { bytesHash } from './fingerprint.js';
 import type { CacheState, CachedSource } from './state.js';
 
 /** A file's fingerprint: stamp, and the hash of its bytes when it had to be read. */
@@ -59,7 +58,7 @@ async function fingerprintOf(file: SourceFile, cached: CachedSource | undefined,
     const stats = lstatSync(file.absolutePath);
     const stamp = fileStamp(stats);
     if (cached && cached.stamp === stamp && stats.mtimeMs < savedAt - RACY_MS) return cached;
-    return { stamp, hash: bytesHash(await readFile(file.absolutePath)) };
+    return { stamp, hash: sourceHash(await readFile(file.absolutePath)) };
   } catch {
     return null;
   }

@@ -7,9 +7,6 @@ import { CACHE_FORMAT } from './state.js';
 
 const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** sha1 of bytes, base64: how the cache tells a source file's content (as loading the sources does). */
-export { sourceHash as bytesHash } from '../source/index.js';
-
 /**
  * What a cache is valid for: bantin's version, the cache format, the resolved config (all but
  * "now") and every template file's bytes. A cache made under another key is never used.

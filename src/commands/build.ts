@@ -1,4 +1,3 @@
-import { threadsFrom } from './threads.js';
 import { build } from '../build.js';
 import { NO_CACHE_YET, cachedBuild, type CachedBuildResult } from '../cache/index.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -8,6 +7,7 @@ import { StagedWriter } from '../write/staged-writer.js';
 import { EXIT, SITE_OPTIONS, SITE_OPTIONS_HELP, buildOptionsOf, loadSiteConfig, type Command } from './command.js';
 import { ProgressDisplay } from './progress.js';
 import { reportDiagnostics, type Terminal } from './report.js';
+import { threadsFrom } from './threads.js';
 
 /** `bantin build`: builds into a staging folder, swaps it in on success, prints a summary. */
 export const buildCommand: Command = {

@@ -1,4 +1,3 @@
-import { threadsFrom } from './threads.js';
 import { build } from '../build.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
@@ -7,6 +6,7 @@ import { EXIT, SITE_OPTIONS, SITE_OPTIONS_HELP, buildOptionsOf, loadSiteConfig, 
 import { toGithubAnnotation, toJsonLine, type DiagnosticFormat } from './diagnostic-formats.js';
 import { ProgressDisplay } from './progress.js';
 import { reportDiagnostics } from './report.js';
+import { threadsFrom } from './threads.js';
 
 const { out: _out, ...CHECK_SITE_OPTIONS } = SITE_OPTIONS;
 const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];

@@ -3,7 +3,7 @@ import Tinypool from 'tinypool';
 import type { ResolvedConfig } from '../config/types.js';
 import { doInOrder } from '../ordered-work.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ImagesOnPage, ShownImages } from '../images/article.js';
+import type { ArticleImages, ShownImages } from '../images/article.js';
 import type { BodyLink } from '../markdown/index.js';
 import type { ArticleId, Route, SiteModel } from '../model/types.js';
 import { bodyBytes, withoutBody } from '../source/article.js';
@@ -66,10 +66,8 @@ export interface ThreadOptions {
   readonly threads: number;
   /** URL of the compiled modules' folder; default the one this file is in. */
   readonly compiledDir?: string | undefined;
-  /** The images each published article's page shows, by ArticleId, as data for the threads. */
-  readonly shown: readonly (ShownImages | null)[];
-  /** The same, ready to render, for the batches rendered on this thread. */
-  readonly imagesOf: (id: ArticleId) => ImagesOnPage | undefined;
+  /** Each published article's processed images, by ArticleId. */
+  readonly images: readonly ArticleImages[];
   /** The search index to feed, article by article in id order. */
   readonly searchIndex?: SearchIndexWriter;
   /** Called as pages are done with how many routes were done so far. */
@@ -89,7 +87,8 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
   const folder = writer.folderTarget;
   const target = folder ? { folder: folder.folder, hashes: folder.wantsHashes } : null;
   const search = options.searchIndex !== undefined;
-  const setup: RenderSetup = { config, articles: parsed.map(withoutBody), shown: options.shown, routes: site.routes.length, search, target };
+  const shown = options.images.map((images) => (images.shown.body.length > 0 || images.shown.lead ? images.shown : null));
+  const setup: RenderSetup = { config, articles: parsed.map(withoutBody), shown, routes: site.routes.length, search, target };
   const pool = new Tinypool({
     filename: new URL('render/render-worker.js', options.compiledDir ?? new URL('..', import.meta.url)).href,
     minThreads: options.threads,
@@ -97,7 +96,7 @@ export async function renderSiteOnThreads(site: SiteModel, parsed: readonly Arti
     workerData: setup,
     resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
   });
-  const here = new BatchRenderer(site, config, options.imagesOf, target, search);
+  const here = new BatchRenderer(site, config, (id) => options.images[id], target, search);
   const results = new BatchResults(site, writer, options);
   const batches = Math.ceil(site.routes.length / BATCH_ROUTES);
   try {

@@ -3,7 +3,7 @@ import { imagesOnPage } from '../images/article.js';
 import { buildSiteModel, type SiteModel } from '../model/index.js';
 import type { Article } from '../source/types.js';
 import { BatchRenderer } from './batch.js';
-import { unpackBytes } from '../packed.js';
+import { replyMoving, unpackBytes } from '../packed.js';
 import type { RenderBatch, RenderSetup } from './parallel.js';
 
 /** Bodies of the articles of the batch being rendered. */
@@ -20,7 +20,8 @@ let thread: { site: SiteModel; renderer: BatchRenderer } | null = null;
 
 /** Builds the site model from the articles the build sent, and checks it is the build's. */
 function setUp(setup: RenderSetup): { site: SiteModel; renderer: BatchRenderer } {
-  const articles = setup.articles.map((fields) => Object.defineProperty({ ...fields }, 'body', { get: bodyOfBatch, enumerable: true }) as Article);
+  // the fields are this thread's own clone: they become the articles, body read from the batch
+  const articles = setup.articles.map((fields) => Object.defineProperty(fields, 'body', { get: bodyOfBatch, enumerable: true }) as Article);
   const { site } = buildSiteModel(articles, setup.config);
   if (site.routes.length !== setup.routes) throw new Error(`a render thread built ${site.routes.length} routes where the build has ${setup.routes}`);
   const images = setup.shown.map((shown) => (shown ? imagesOnPage(shown) : undefined));
@@ -33,8 +34,7 @@ export default async function renderBatch(batch: RenderBatch): Promise<unknown> 
   unpackBytes(batch.bodies).forEach((bytes, i) => batchBodies.set(site.articles[batch.articleIds[i]!]!, bytes.toString('utf8')));
   try {
     const rendered = await renderer.render(batch.first, batch.count);
-    const moved = rendered.files.bytes ? [rendered.files.bytes.buffer] : [];
-    return Tinypool.move({ [Tinypool.transferableSymbol]: moved, [Tinypool.valueSymbol]: rendered } as unknown as ArrayBuffer);
+    return replyMoving(rendered, rendered.files.bytes ? [rendered.files.bytes.buffer] : []);
   } finally {
     batchBodies.clear();
   }

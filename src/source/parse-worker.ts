@@ -1,5 +1,4 @@
-import Tinypool from 'tinypool';
-import { packBytes } from '../packed.js';
+import { packBytes, replyMoving } from '../packed.js';
 import { bodyBytes, withoutBody } from './article.js';
 import { readAndParse } from './index.js';
 import type { ParseTask, ParsedChunk } from './threads.js';
@@ -15,5 +14,5 @@ export default async function parseChunk(task: ParseTask): Promise<unknown> {
     outcomes: outcomes.map((outcome) => ({ fields: outcome.article && withoutBody(outcome.article), diagnostics: outcome.diagnostics, read: outcome.read })),
     bodies,
   };
-  return Tinypool.move({ [Tinypool.transferableSymbol]: [bodies.buffer], [Tinypool.valueSymbol]: chunk } as unknown as ArrayBuffer);
+  return replyMoving(chunk, [bodies.buffer]);
 }
